@@ -1,0 +1,17 @@
+/**
+ * @file ecosys.h
+ * @brief libecosys: social-innovation ecosystems as networks.
+ *
+ * The only header users need. See docs/getting-started.md.
+ */
+#ifndef ECOSYS_H
+#define ECOSYS_H
+
+#include "ecosys/common.h"
+#include "ecosys/dataset.h"
+#include "ecosys/io.h"
+#include "ecosys/graph.h"
+#include "ecosys/measures.h"
+#include "ecosys/report.h"
+
+#endif /* ECOSYS_H */

@@ -1,0 +1,82 @@
+/* The igraph guard: one recursive lock, capturing error/warning handlers.
+ * See igraph_guard.h for why. */
+#include "core/igraph_guard.h"
+
+#include "core/error.h"
+
+#include <glib.h>
+#include <stdio.h>
+
+static GRecMutex igraph_mutex; /* static GRecMutex needs no init */
+
+/* Saved per nesting level of the recursive lock; only the owner of the
+ * lock touches these, so plain statics are safe. */
+static int depth;
+static igraph_error_handler_t *saved_error_handler;
+static igraph_warning_handler_t *saved_warning_handler;
+static char igraph_reason[512];
+
+static void capture_error(const char *reason, const char *file, int line,
+                          igraph_error_t igraph_errno)
+{
+    (void) file;
+    (void) line;
+    (void) igraph_errno;
+    /* Keep the first (innermost) reason: igraph calls the handler again as
+     * the error propagates up through IGRAPH_CHECK. */
+    if (igraph_reason[0] == '\0')
+        snprintf(igraph_reason, sizeof igraph_reason, "%s", reason ? reason : "");
+    IGRAPH_FINALLY_FREE();
+}
+
+static void ignore_warning(const char *reason, const char *file, int line)
+{
+    (void) reason;
+    (void) file;
+    (void) line;
+}
+
+void ecosys_i_igraph_lock(void)
+{
+    g_rec_mutex_lock(&igraph_mutex);
+    if (depth++ == 0) {
+        igraph_reason[0] = '\0';
+        saved_error_handler = igraph_set_error_handler(capture_error);
+        saved_warning_handler = igraph_set_warning_handler(ignore_warning);
+    }
+}
+
+int ecosys_i_igraph_code(igraph_error_t rc)
+{
+    switch (rc) {
+    case IGRAPH_SUCCESS:
+        return ECOSYS_OK;
+    case IGRAPH_ENOMEM:
+        return ECOSYS_ENOMEM;
+    case IGRAPH_EINVAL:
+        return ECOSYS_EINVAL;
+    case IGRAPH_INTERRUPTED:
+        return ECOSYS_ECANCELLED;
+    default:
+        return ECOSYS_ECOMPUTE;
+    }
+}
+
+int ecosys_i_igraph_unlock(igraph_error_t rc, const char *what)
+{
+    int code = ecosys_i_igraph_code(rc);
+    if (code != ECOSYS_OK) {
+        if (code == ECOSYS_ENOMEM)
+            ecosys_i_error_nomem();
+        else
+            ecosys_i_error(code, "%s: igraph: %s (%s)", what,
+                           igraph_reason[0] ? igraph_reason : "error",
+                           igraph_strerror(rc));
+    }
+    if (--depth == 0) {
+        igraph_set_error_handler(saved_error_handler);
+        igraph_set_warning_handler(saved_warning_handler);
+    }
+    g_rec_mutex_unlock(&igraph_mutex);
+    return code;
+}

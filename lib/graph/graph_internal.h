@@ -1,0 +1,22 @@
+/* Internal layout of a graph, shared by the measures and reports. */
+#ifndef ECOSYS_GRAPH_GRAPH_INTERNAL_H
+#define ECOSYS_GRAPH_GRAPH_INTERNAL_H
+
+#include "ecosys/graph.h"
+
+#include <igraph.h>
+
+struct ecosys_graph {
+    const ecosys_dataset *dataset; /* borrowed */
+    igraph_t ig;                   /* simple graph: no loops, no multi-edges */
+    igraph_vector_t weights;       /* summed weight of each edge, > 0 */
+    size_t *vertex_actor;          /* vertex -> dataset actor index */
+    size_t *actor_vertex;          /* dataset actor index -> vertex, or SIZE_MAX */
+    ecosys_graph_info info;
+};
+
+/* Lengths 1/weight of each edge, for weighted path measures. The caller
+ * holds the igraph lock and destroys the vector. */
+igraph_error_t ecosys_i_graph_lengths(igraph_vector_t *out, const ecosys_graph *graph);
+
+#endif

@@ -1,0 +1,28 @@
+/* Internal: the readers and writers of each format, dispatched by
+ * ecosys_dataset_read() / ecosys_dataset_write() in lib/io/dataset_io.c.
+ *
+ * Every reader returns 0 with *out set, or a negative code with *out NULL
+ * and the last error carrying source, line, column and message. Every
+ * writer returns 0 or a negative code (ECOSYS_EIO with the path). */
+#ifndef ECOSYS_IO_INTERNAL_H
+#define ECOSYS_IO_INTERNAL_H
+
+#include "ecosys/io.h"
+
+/* CSV dataset directory (actors.csv + collaborations.csv): lib/io/csv_*.c */
+int ecosys_i_read_csv_dir(ecosys_dataset **out, const char *dir);
+int ecosys_i_write_csv_dir(const ecosys_dataset *ds, const char *dir);
+
+/* GraphML file: lib/io/graphml_*.c (libxml2) */
+int ecosys_i_read_graphml(ecosys_dataset **out, const char *path);
+int ecosys_i_write_graphml(const ecosys_dataset *ds, const char *path);
+
+/* Node-link JSON file: lib/io/json_*.c (json-glib) */
+int ecosys_i_read_json(ecosys_dataset **out, const char *path);
+int ecosys_i_write_json(const ecosys_dataset *ds, const char *path);
+
+/* Formats a weight so that strtod() gives back the same double, using the
+ * shortest of %.15g, %.16g, %.17g that round-trips. @p buffer holds 32. */
+void ecosys_i_format_weight(char buffer[32], double weight);
+
+#endif
