@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs, from Debian 12's packages, whatever libecosys needs that is not
+# there yet: the build tools, the libraries, and the test tools. Works as
+# root, or through sudo otherwise. Does nothing (and needs no network) when
+# everything is installed.
+set -eu
+
+PACKAGES="gcc g++ make cmake pkg-config libigraph-dev libglib2.0-dev libjson-glib-dev \
+libxml2-dev libcmocka-dev valgrind doxygen python3 binutils"
+
+missing=""
+for package in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $package"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+    as_root=""
+elif command -v sudo >/dev/null 2>&1; then
+    as_root="sudo"
+else
+    echo "install-deps: these packages are missing and I am neither root nor have sudo:$missing" >&2
+    exit 1
+fi
+echo "install-deps: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+$as_root apt-get update -qq
+# shellcheck disable=SC2086
+$as_root apt-get install -y -qq --no-install-recommends $missing >/dev/null
