@@ -86,6 +86,8 @@ ECOSYS_EXTERN size_t ecosys_dataset_tie_count(const ecosys_dataset *dataset);
  * Appends an actor.
  *
  * @param out_index receives the new actor's index (may be NULL).
+ * @param dataset   the dataset to extend.
+ * @param actor     the actor's fields; strings are copied.
  * @return 0; ECOSYS_EINVAL for an empty id, invalid UTF-8 in any field or a
  *         NULL argument; ECOSYS_EEXISTS if the id is already used;
  *         ECOSYS_ENOMEM.
@@ -96,7 +98,9 @@ ECOSYS_EXTERN int ecosys_dataset_add_actor(size_t *out_index, ecosys_dataset *da
 /**
  * Reads an actor's fields.
  *
- * @param out receives borrowed strings, valid until the dataset is freed.
+ * @param out     receives borrowed strings, valid until the dataset is freed.
+ * @param dataset the dataset.
+ * @param index   actor index, 0 <= index < ecosys_dataset_actor_count().
  * @return 0, or ECOSYS_EINVAL if @p index is out of range.
  */
 ECOSYS_EXTERN int ecosys_dataset_actor(ecosys_actor_info *out, const ecosys_dataset *dataset,
@@ -121,6 +125,8 @@ ECOSYS_EXTERN int ecosys_dataset_actor_has_axis(const ecosys_dataset *dataset, s
  * Appends a tie.
  *
  * @param out_index receives the new tie's index (may be NULL).
+ * @param dataset   the dataset to extend.
+ * @param tie       the tie's fields; strings are copied.
  * @return 0; ECOSYS_EINVAL for an actor index out of range, a negative, NaN
  *         or infinite weight, a malformed date, an end before its start or
  *         invalid UTF-8; ECOSYS_ENOMEM.
@@ -131,7 +137,9 @@ ECOSYS_EXTERN int ecosys_dataset_add_tie(size_t *out_index, ecosys_dataset *data
 /**
  * Reads a tie's fields.
  *
- * @param out receives borrowed strings, valid until the dataset is freed.
+ * @param out     receives borrowed strings, valid until the dataset is freed.
+ * @param dataset the dataset.
+ * @param index   tie index, 0 <= index < ecosys_dataset_tie_count().
  * @return 0, or ECOSYS_EINVAL if @p index is out of range.
  */
 ECOSYS_EXTERN int ecosys_dataset_tie(ecosys_tie_info *out, const ecosys_dataset *dataset,
@@ -173,6 +181,9 @@ ECOSYS_EXTERN int ecosys_dataset_set_attribute_type(ecosys_dataset *dataset, eco
  * Adds a free attribute (a column) to a table; existing rows get "".
  *
  * @param out_attr receives the attribute index (may be NULL).
+ * @param dataset  the dataset.
+ * @param table    ECOSYS_TABLE_ACTORS or ECOSYS_TABLE_TIES.
+ * @param name     the column name, non-empty UTF-8; copied.
  * @return 0; ECOSYS_EEXISTS if the name is a built-in field or already an
  *         attribute of this table; ECOSYS_EINVAL for an empty name;
  *         ECOSYS_ENOMEM.
@@ -231,6 +242,8 @@ ECOSYS_EXTERN int ecosys_dataset_has_field(const ecosys_dataset *dataset, ecosys
  * @param out_difference if not NULL and the datasets differ, receives a
  *        description of the first difference, to free with
  *        ecosys_string_free(); NULL when they are equal.
+ * @param a the first dataset.
+ * @param b the second dataset.
  * @return 1 if equal, 0 if not, or a negative error code.
  */
 ECOSYS_EXTERN int ecosys_dataset_equal(char **out_difference, const ecosys_dataset *a,

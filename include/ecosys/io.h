@@ -7,7 +7,7 @@
  *   (RFC 4180, UTF-8, optional BOM, header row, columns in any order,
  *   unknown columns kept as free attributes).
  * - ECOSYS_FORMAT_GRAPHML: one GraphML file, as Gephi, NetworkX and igraph
- *   write it; every <key> becomes a free attribute unless it names a built-in
+ *   write it; every `<key>` becomes a free attribute unless it names a built-in
  *   field.
  * - ECOSYS_FORMAT_JSON: one JSON file in the node-link layout of NetworkX's
  *   node_link_data (keys "directed", "multigraph", "graph", "nodes",
@@ -62,8 +62,10 @@ ECOSYS_EXTERN int ecosys_dataset_read(ecosys_dataset **out, const char *path,
  * if missing; actors.csv and collaborations.csv in it are replaced. Reading
  * the result back gives an equal dataset (ecosys_dataset_equal()).
  *
- * @param format the format; ECOSYS_FORMAT_AUTO guesses from the path's
- *               extension (no extension: CSV directory).
+ * @param dataset the dataset to write.
+ * @param path    the directory (CSV) or file to write.
+ * @param format  the format; ECOSYS_FORMAT_AUTO guesses from the path's
+ *                extension (no extension: CSV directory).
  * @return 0; ECOSYS_EIO; ECOSYS_EUNSUPPORTED; ECOSYS_ENOMEM.
  */
 ECOSYS_EXTERN int ecosys_dataset_write(const ecosys_dataset *dataset, const char *path,

@@ -85,6 +85,8 @@ typedef struct ecosys_structure {
  * Computes the graph-level structure. Time O(n m) for the distances
  * (one breadth-first search per vertex; Dijkstra, O(n m log n), weighted).
  *
+ * @param out   receives the structure.
+ * @param graph the graph.
  * @param flags ECOSYS_WEIGHTED for weighted distances.
  */
 ECOSYS_EXTERN int ecosys_structure_compute(ecosys_structure *out, const ecosys_graph *graph,
@@ -140,7 +142,9 @@ ECOSYS_EXTERN int ecosys_eigenvector(double *out, const ecosys_graph *graph, uns
 /**
  * PageRank (Brin & Page 1998), damping @p damping (0.85 usually), summing to
  * 1; dangling vertices jump uniformly. Weighted with ECOSYS_WEIGHTED.
- * Computed by igraph's PRPACK. @return ECOSYS_EINVAL unless 0 <= damping <= 1.
+ * Computed by igraph's PRPACK; for damping 1 (no teleportation) the
+ * stationary distribution is found by ARPACK instead and is unique only
+ * if the graph is connected. @return ECOSYS_EINVAL unless 0 <= damping <= 1.
  */
 ECOSYS_EXTERN int ecosys_pagerank(double *out, const ecosys_graph *graph, double damping,
                                   unsigned int flags);
@@ -163,7 +167,10 @@ ECOSYS_EXTERN int ecosys_core_number(size_t *out, const ecosys_graph *graph, uns
  * Connected components (weak for directed graphs): component index of each
  * vertex, components numbered from 0 in order of their first vertex.
  *
+ * @param out_membership receives the component of each vertex
+ *        (ecosys_graph_actor_count() entries).
  * @param out_count receives the number of components (may be NULL).
+ * @param graph the graph.
  */
 ECOSYS_EXTERN int ecosys_components(size_t *out_membership, size_t *out_count,
                                     const ecosys_graph *graph);

@@ -1,0 +1,225 @@
+/* Cohesion of the neighbourhood and of the whole: local clustering, core
+ * numbers, components, articulation points, bridges. See ecosys/measures.h
+ * and docs/measures.md. */
+#include "measures/measures_internal.h"
+
+#include "core/error.h"
+#include "core/igraph_guard.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- local clustering --------------------------------------------------- */
+
+static igraph_error_t local_clustering_impl(double *out, const ecosys_graph *g)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig);
+    ecosys_i_view view;
+    IGRAPH_CHECK(ecosys_i_view_init(&view, g, /* undirected = */ 1, /* lengths = */ 0));
+    igraph_vector_t result;
+    IGRAPH_VECTOR_INIT_FINALLY(&result, n);
+    IGRAPH_CHECK(igraph_transitivity_local_undirected(view.ig, &result, igraph_vss_all(),
+                                                      IGRAPH_TRANSITIVITY_ZERO));
+    memcpy(out, VECTOR(result), (size_t) n * sizeof *out);
+    igraph_vector_destroy(&result);
+    ecosys_i_view_destroy(&view);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
+
+int ecosys_local_clustering(double *out, const ecosys_graph *g, unsigned int flags)
+{
+    /* No flag: weights and direction are ignored, so none is meaningful
+     * (ECOSYS_WEIGHTED is refused rather than silently ignored). */
+    int rc = ecosys_i_measure_args(out, g, flags, 0, "ecosys_local_clustering");
+    if (rc)
+        return rc;
+    if (g->info.actor_count == 0)
+        return 0;
+    ecosys_i_igraph_lock();
+    igraph_error_t irc = local_clustering_impl(out, g);
+    return ecosys_i_igraph_unlock(irc, "local clustering");
+}
+
+/* ---- core number -------------------------------------------------------- */
+
+static igraph_error_t core_number_impl(size_t *out, const ecosys_graph *g, unsigned int flags)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig);
+    igraph_vector_int_t cores;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&cores, n);
+    /* Directed graphs: the k-core by in-, out- or in+out degree (mode ALL,
+     * the default: a reciprocated pair counts 2, as in igraph and NetworkX). */
+    IGRAPH_CHECK(igraph_coreness(&g->ig, &cores, ecosys_i_mode(flags, IGRAPH_ALL)));
+    for (igraph_integer_t v = 0; v < n; v++)
+        out[v] = (size_t) VECTOR(cores)[v];
+    igraph_vector_int_destroy(&cores);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+int ecosys_core_number(size_t *out, const ecosys_graph *g, unsigned int flags)
+{
+    int rc = ecosys_i_measure_args(out, g, flags, ECOSYS_I_MODE_BITS, "ecosys_core_number");
+    if (rc)
+        return rc;
+    if (g->info.actor_count == 0)
+        return 0;
+    ecosys_i_igraph_lock();
+    igraph_error_t irc = core_number_impl(out, g, flags);
+    return ecosys_i_igraph_unlock(irc, "core number");
+}
+
+/* ---- components --------------------------------------------------------- */
+
+static igraph_error_t components_impl(size_t *membership, size_t *count, const ecosys_graph *g)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig);
+    igraph_vector_int_t member, sizes;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&member, n);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&sizes, 0);
+    IGRAPH_CHECK(ecosys_i_components(&g->ig, &member, &sizes));
+    for (igraph_integer_t v = 0; v < n; v++)
+        membership[v] = (size_t) VECTOR(member)[v];
+    *count = (size_t) igraph_vector_int_size(&sizes);
+    igraph_vector_int_destroy(&sizes);
+    igraph_vector_int_destroy(&member);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
+
+int ecosys_components(size_t *out_membership, size_t *out_count, const ecosys_graph *g)
+{
+    int rc = ecosys_i_measure_args(out_membership, g, 0, 0, "ecosys_components");
+    if (rc)
+        return rc;
+    size_t count = 0;
+    if (g->info.actor_count > 0) {
+        ecosys_i_igraph_lock();
+        igraph_error_t irc = components_impl(out_membership, &count, g);
+        if ((rc = ecosys_i_igraph_unlock(irc, "components")))
+            return rc;
+    }
+    if (out_count)
+        *out_count = count;
+    return 0;
+}
+
+/* ---- articulation points ------------------------------------------------ */
+
+static igraph_error_t articulation_impl(igraph_vector_int_t *points, const ecosys_graph *g)
+{
+    ecosys_i_view view;
+    IGRAPH_CHECK(ecosys_i_view_init(&view, g, /* undirected = */ 1, /* lengths = */ 0));
+    IGRAPH_CHECK(igraph_articulation_points(view.ig, points));
+    igraph_vector_int_sort(points);
+    ecosys_i_view_destroy(&view);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+int ecosys_articulation_points(ecosys_index_list *out, const ecosys_graph *g)
+{
+    int rc = ecosys_i_measure_args(out, g, 0, 0, "ecosys_articulation_points");
+    if (rc)
+        return rc;
+    out->items = NULL;
+    out->count = 0;
+    if (g->info.actor_count == 0)
+        return 0;
+    size_t *items = NULL, count = 0;
+    igraph_vector_int_t points;
+    ecosys_i_igraph_lock();
+    igraph_error_t irc = igraph_vector_int_init(&points, 0);
+    if (irc == IGRAPH_SUCCESS) {
+        irc = articulation_impl(&points, g);
+        if (irc == IGRAPH_SUCCESS) {
+            count = (size_t) igraph_vector_int_size(&points);
+            items = count ? malloc(count * sizeof *items) : NULL;
+            if (count && !items)
+                irc = IGRAPH_ENOMEM;
+            for (size_t i = 0; items && i < count; i++)
+                items[i] = (size_t) VECTOR(points)[i];
+        }
+        igraph_vector_int_destroy(&points);
+    }
+    if ((rc = ecosys_i_igraph_unlock(irc, "articulation points")))
+        return rc;
+    out->items = items;
+    out->count = count;
+    return 0;
+}
+
+/* ---- bridges ------------------------------------------------------------ */
+
+typedef struct bridge {
+    size_t source, target;
+} bridge;
+
+static int compare_bridges(const void *a, const void *b)
+{
+    const bridge *x = a, *y = b;
+    if (x->source != y->source)
+        return (x->source > y->source) - (x->source < y->source);
+    return (x->target > y->target) - (x->target < y->target);
+}
+
+/* Fills *found (malloc'd, sorted) with the bridges of the undirected view. */
+static igraph_error_t bridges_impl(bridge **found, size_t *count, const ecosys_graph *g)
+{
+    ecosys_i_view view;
+    IGRAPH_CHECK(ecosys_i_view_init(&view, g, /* undirected = */ 1, /* lengths = */ 0));
+    igraph_vector_int_t edges;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
+    IGRAPH_CHECK(igraph_bridges(view.ig, &edges));
+    size_t k = (size_t) igraph_vector_int_size(&edges);
+    bridge *list = malloc((k ? k : 1) * sizeof *list);
+    IGRAPH_CHECK_OOM(list, "bridges");
+    for (size_t i = 0; i < k; i++) {
+        size_t from = (size_t) IGRAPH_FROM(view.ig, VECTOR(edges)[i]);
+        size_t to = (size_t) IGRAPH_TO(view.ig, VECTOR(edges)[i]);
+        list[i].source = from < to ? from : to;
+        list[i].target = from < to ? to : from;
+    }
+    qsort(list, k, sizeof *list, compare_bridges);
+    igraph_vector_int_destroy(&edges);
+    ecosys_i_view_destroy(&view);
+    IGRAPH_FINALLY_CLEAN(2);
+    *found = list;
+    *count = k;
+    return IGRAPH_SUCCESS;
+}
+
+int ecosys_bridges(ecosys_pair_list *out, const ecosys_graph *g)
+{
+    int rc = ecosys_i_measure_args(out, g, 0, 0, "ecosys_bridges");
+    if (rc)
+        return rc;
+    out->sources = out->targets = NULL;
+    out->count = 0;
+    if (g->info.actor_count == 0)
+        return 0;
+    bridge *list = NULL;
+    size_t count = 0;
+    ecosys_i_igraph_lock();
+    igraph_error_t irc = bridges_impl(&list, &count, g);
+    if ((rc = ecosys_i_igraph_unlock(irc, "bridges")))
+        return rc;
+    size_t *sources = count ? malloc(count * sizeof *sources) : NULL;
+    size_t *targets = count ? malloc(count * sizeof *targets) : NULL;
+    if (count && (!sources || !targets)) {
+        free(sources);
+        free(targets);
+        free(list);
+        return ecosys_i_error_nomem();
+    }
+    for (size_t i = 0; i < count; i++) {
+        sources[i] = list[i].source;
+        targets[i] = list[i].target;
+    }
+    free(list);
+    out->sources = sources;
+    out->targets = targets;
+    out->count = count;
+    return 0;
+}

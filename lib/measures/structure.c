@@ -1,0 +1,201 @@
+/* Graph-level structure: size, density, components, distances in the
+ * largest component, clustering, Freeman centralizations, cores, cut
+ * vertices and cut edges. See ecosys/measures.h and docs/measures.md. */
+#include "measures/measures_internal.h"
+
+#include "core/error.h"
+#include "core/igraph_guard.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* Components, the largest one (ties: lowest component index, that is the
+ * component of the lowest vertex), isolates. */
+static igraph_error_t components_part(ecosys_structure *s, const ecosys_graph *g,
+                                      igraph_vector_int_t *membership,
+                                      igraph_integer_t *largest)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig);
+    igraph_vector_int_t sizes, degree;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&sizes, 0);
+    IGRAPH_CHECK(ecosys_i_components(&g->ig, membership, &sizes));
+    igraph_integer_t count = igraph_vector_int_size(&sizes);
+    *largest = 0;
+    for (igraph_integer_t c = 1; c < count; c++)
+        if (VECTOR(sizes)[c] > VECTOR(sizes)[*largest])
+            *largest = c;
+    s->component_count = (size_t) count;
+    s->largest_component_size = (size_t) VECTOR(sizes)[*largest];
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&degree, n);
+    IGRAPH_CHECK(igraph_degree(&g->ig, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS));
+    s->isolate_count = 0;
+    for (igraph_integer_t v = 0; v < n; v++)
+        s->isolate_count += VECTOR(degree)[v] == 0;
+    igraph_vector_int_destroy(&degree);
+    igraph_vector_int_destroy(&sizes);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
+
+/* Diameter and mean distance of component @p largest. The subgraph is
+ * built here rather than with igraph_induced_subgraph() so each of its
+ * edges keeps a known original edge, hence its length 1/weight. */
+static igraph_error_t distances_part(ecosys_structure *s, const ecosys_graph *g,
+                                     const igraph_vector_int_t *membership,
+                                     igraph_integer_t largest, int weighted)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig), m = igraph_ecount(&g->ig);
+    igraph_integer_t size = (igraph_integer_t) s->largest_component_size, next = 0;
+    igraph_vector_int_t index, edges;
+    igraph_vector_t lengths;
+    igraph_t sub;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&index, n);
+    for (igraph_integer_t v = 0; v < n; v++)
+        VECTOR(index)[v] = VECTOR(*membership)[v] == largest ? next++ : -1;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
+    IGRAPH_VECTOR_INIT_FINALLY(&lengths, 0);
+    for (igraph_integer_t e = 0; e < m; e++) {
+        igraph_integer_t from = VECTOR(index)[IGRAPH_FROM(&g->ig, e)];
+        igraph_integer_t to = VECTOR(index)[IGRAPH_TO(&g->ig, e)];
+        if (from < 0) /* both ends are in the same component */
+            continue;
+        IGRAPH_CHECK(igraph_vector_int_push_back(&edges, from));
+        IGRAPH_CHECK(igraph_vector_int_push_back(&edges, to));
+        IGRAPH_CHECK(igraph_vector_push_back(&lengths, 1.0 / VECTOR(g->weights)[e]));
+    }
+    IGRAPH_CHECK(igraph_create(&sub, &edges, size, igraph_is_directed(&g->ig)));
+    IGRAPH_FINALLY(igraph_destroy, &sub);
+    /* unconn = true: in a directed graph, pairs of the weak component
+     * with no directed path between them are left out. */
+    if (weighted) {
+        IGRAPH_CHECK(igraph_diameter_dijkstra(&sub, &lengths, &s->diameter, NULL, NULL, NULL,
+                                              NULL, IGRAPH_DIRECTED, /* unconn = */ true));
+        IGRAPH_CHECK(igraph_average_path_length_dijkstra(&sub, &s->mean_distance, NULL,
+                                                         &lengths, IGRAPH_DIRECTED, true));
+    } else {
+        IGRAPH_CHECK(igraph_diameter(&sub, &s->diameter, NULL, NULL, NULL, NULL,
+                                     IGRAPH_DIRECTED, /* unconn = */ true));
+        IGRAPH_CHECK(igraph_average_path_length(&sub, &s->mean_distance, NULL,
+                                                IGRAPH_DIRECTED, true));
+    }
+    igraph_destroy(&sub);
+    igraph_vector_destroy(&lengths);
+    igraph_vector_int_destroy(&edges);
+    igraph_vector_int_destroy(&index);
+    IGRAPH_FINALLY_CLEAN(4);
+    return IGRAPH_SUCCESS;
+}
+
+/* Transitivity, mean local clustering, articulation points and bridges:
+ * all ignore direction, so they run on the undirected view. */
+static igraph_error_t undirected_part(ecosys_structure *s, const ecosys_graph *g)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig);
+    ecosys_i_view view;
+    IGRAPH_CHECK(ecosys_i_view_init(&view, g, /* undirected = */ 1, /* lengths = */ 0));
+    igraph_vector_t local;
+    igraph_vector_int_t found;
+    IGRAPH_VECTOR_INIT_FINALLY(&local, n);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&found, 0);
+    IGRAPH_CHECK(igraph_transitivity_undirected(view.ig, &s->transitivity,
+                                                IGRAPH_TRANSITIVITY_NAN));
+    if (isnan(s->transitivity))
+        s->transitivity = NAN; /* igraph's 0/0 may carry a sign bit */
+    IGRAPH_CHECK(igraph_transitivity_local_undirected(view.ig, &local, igraph_vss_all(),
+                                                      IGRAPH_TRANSITIVITY_ZERO));
+    double sum = 0;
+    for (igraph_integer_t v = 0; v < n; v++)
+        sum += VECTOR(local)[v];
+    s->mean_local_clustering = sum / (double) n;
+    IGRAPH_CHECK(igraph_articulation_points(view.ig, &found));
+    s->articulation_point_count = (size_t) igraph_vector_int_size(&found);
+    IGRAPH_CHECK(igraph_bridges(view.ig, &found));
+    s->bridge_count = (size_t) igraph_vector_int_size(&found);
+    igraph_vector_int_destroy(&found);
+    igraph_vector_destroy(&local);
+    ecosys_i_view_destroy(&view);
+    IGRAPH_FINALLY_CLEAN(3);
+    return IGRAPH_SUCCESS;
+}
+
+/* Largest k of a non-empty k-core (k-cores by in + out degree if directed). */
+static igraph_error_t max_core_part(ecosys_structure *s, const ecosys_graph *g)
+{
+    igraph_vector_int_t cores;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&cores, 0);
+    IGRAPH_CHECK(igraph_coreness(&g->ig, &cores, IGRAPH_ALL));
+    s->max_core = (size_t) igraph_vector_int_max(&cores);
+    igraph_vector_int_destroy(&cores);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+/* Freeman centralizations, normalised by igraph's theoretical maxima, on
+ * the graph as it is (directed paths and in-link eigenvectors if directed),
+ * unweighted. Called for n >= 3 only: below, every maximum is 0 (or, for
+ * the eigenvector's n - 2, negative) and the ratio means nothing. */
+static igraph_error_t centralization_part(ecosys_structure *s, const ecosys_graph *g)
+{
+    const igraph_t *ig = &g->ig;
+    int directed = igraph_is_directed(ig);
+    IGRAPH_CHECK(igraph_centralization_degree(ig, NULL, IGRAPH_ALL, IGRAPH_NO_LOOPS,
+                                              &s->degree_centralization, NULL, true));
+    IGRAPH_CHECK(igraph_centralization_betweenness(ig, NULL, directed,
+                                                   &s->betweenness_centralization, NULL, true));
+    IGRAPH_CHECK(igraph_centralization_closeness(ig, NULL, directed ? IGRAPH_OUT : IGRAPH_ALL,
+                                                 &s->closeness_centralization, NULL, true));
+    IGRAPH_CHECK(igraph_centralization_eigenvector_centrality(
+        ig, NULL, NULL, directed, /* scale = */ true, NULL, &s->eigenvector_centralization,
+        NULL, true));
+    /* Closeness with an isolate is NaN (igraph 0.10); drop the sign bit. */
+    double *values[] = {&s->degree_centralization, &s->betweenness_centralization,
+                        &s->closeness_centralization, &s->eigenvector_centralization};
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++)
+        if (isnan(*values[i]))
+            *values[i] = NAN;
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t structure_impl(ecosys_structure *s, const ecosys_graph *g, int weighted)
+{
+    igraph_integer_t largest;
+    igraph_vector_int_t membership;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&membership, 0);
+    IGRAPH_CHECK(components_part(s, g, &membership, &largest));
+    if (s->largest_component_size >= 2)
+        IGRAPH_CHECK(distances_part(s, g, &membership, largest, weighted));
+    igraph_vector_int_destroy(&membership);
+    IGRAPH_FINALLY_CLEAN(1);
+    IGRAPH_CHECK(undirected_part(s, g));
+    IGRAPH_CHECK(max_core_part(s, g));
+    if (igraph_vcount(&g->ig) >= 3)
+        IGRAPH_CHECK(centralization_part(s, g));
+    return IGRAPH_SUCCESS;
+}
+
+int ecosys_structure_compute(ecosys_structure *out, const ecosys_graph *g, unsigned int flags)
+{
+    int rc = ecosys_i_measure_args(out, g, flags, ECOSYS_WEIGHTED, "ecosys_structure_compute");
+    if (rc)
+        return rc;
+    ecosys_structure s = {0};
+    size_t n = g->info.actor_count, m = g->info.tie_count;
+    s.actor_count = n;
+    s.tie_count = m;
+    s.directed = g->info.directed != 0;
+    s.weighted = (flags & ECOSYS_WEIGHTED) != 0;
+    double pairs = (double) n * ((double) n - 1) / (s.directed ? 1.0 : 2.0);
+    s.density = n >= 2 ? (double) m / pairs : NAN;
+    s.mean_degree = n > 0 ? (double) m * (s.directed ? 1.0 : 2.0) / (double) n : NAN;
+    s.diameter = s.mean_distance = s.transitivity = s.mean_local_clustering = NAN;
+    s.degree_centralization = s.betweenness_centralization = NAN;
+    s.closeness_centralization = s.eigenvector_centralization = NAN;
+    if (n > 0) {
+        ecosys_i_igraph_lock();
+        igraph_error_t irc = structure_impl(&s, g, s.weighted);
+        if ((rc = ecosys_i_igraph_unlock(irc, "structure")))
+            return rc;
+    }
+    *out = s;
+    return 0;
+}
