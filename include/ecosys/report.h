@@ -32,16 +32,25 @@ typedef struct ecosys_summary_options {
     ecosys_report_format format; /**< Default: text. */
     const char *group;           /**< Actor attribute to break down by; NULL: "sector". */
     size_t top;                  /**< Actors listed per centrality in text/Markdown; 0: 5. */
-    const char *title;           /**< Heading; NULL: none beyond the default. */
+    const char *title;           /**< Heading, e.g. the dataset's name or path; NULL: none beyond the default. */
+    unsigned int flags;          /**< 0 or ECOSYS_WEIGHTED (ecosys/measures.h): path measures take
+                                      1/weight as tie length, eigenvector and PageRank sum weights.
+                                      Default 0: hops. Every format states which measures used weights. */
+    const ecosys_graph_options *graph_options; /**< The options the graph was built with, so the
+                                      report can describe its snapshot and filters (borrowed for the
+                                      call); NULL: the report says they were not stated. */
 } ecosys_summary_options;
 
 /** Static initialiser for ecosys_summary_options. */
-#define ECOSYS_SUMMARY_OPTIONS_INIT { ECOSYS_SUMMARY_OPTIONS_VERSION, ECOSYS_REPORT_TEXT, NULL, 0, NULL }
+#define ECOSYS_SUMMARY_OPTIONS_INIT { ECOSYS_SUMMARY_OPTIONS_VERSION, ECOSYS_REPORT_TEXT, NULL, 0, \
+                                      NULL, 0, NULL }
 
 /**
  * Initialises options to their defaults.
  *
- * @return 0, or ECOSYS_EINVAL for an unknown version.
+ * @param options the options to fill.
+ * @param version ECOSYS_SUMMARY_OPTIONS_VERSION.
+ * @return 0, or ECOSYS_EINVAL for an unknown version or NULL @p options.
  */
 ECOSYS_EXTERN int ecosys_summary_options_init(ecosys_summary_options *options,
                                               unsigned int version);
@@ -49,11 +58,28 @@ ECOSYS_EXTERN int ecosys_summary_options_init(ecosys_summary_options *options,
 /**
  * Renders the summary of a graph.
  *
- * @param out_text receives a NUL-terminated UTF-8 string; free it with
- *                 ecosys_string_free().
+ * Computes once, then renders: the graph's bookkeeping (ecosys_graph_info),
+ * its structure (ecosys_structure_compute()), every actor's degree,
+ * strength, betweenness (raw and normalised), closeness (normalised),
+ * harmonic closeness (normalised), eigenvector, PageRank (damping 0.85),
+ * local clustering, core number and component, the top actors of each
+ * centrality (equal values in input order) and, per value of the group
+ * attribute, its actors, the ties inside it and to other groups, and their
+ * mean degree. Time O(n m) (weighted: O(n m log n)), dominated by the path
+ * measures.
+ *
+ * Memory: text and Markdown fail with ECOSYS_ENOMEM when an allocation
+ * fails; JSON is built with json-glib, whose allocator aborts on failure.
+ *
+ * @param out_text receives a NUL-terminated UTF-8 string ending with a
+ *                 newline; free it with ecosys_string_free(). Set to NULL
+ *                 on failure.
  * @param out_length receives its length in bytes (may be NULL).
+ * @param graph the graph to summarise (borrowed).
  * @param options NULL for defaults.
- * @return 0; ECOSYS_EINVAL (unknown group attribute, bad option);
+ * @return 0; ECOSYS_EINVAL (NULL argument, unknown options version, unknown
+ *         format, flags other than ECOSYS_WEIGHTED, or a group attribute the
+ *         actors do not have: the message lists those they have);
  *         ECOSYS_ENOMEM; ECOSYS_ECOMPUTE.
  */
 ECOSYS_EXTERN int ecosys_summary_render(char **out_text, size_t *out_length,

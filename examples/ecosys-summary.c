@@ -1,0 +1,318 @@
+/* ecosys-summary: a readable summary of a social-innovation ecosystem
+ * network, as text, Markdown or JSON. See docs/programs.md.
+ *
+ *     ecosys-summary [OPTION...] [DATASET]
+ *
+ * DATASET is a CSV dataset directory, a .graphml file or a .json file;
+ * without it the program summarises the bundled Clermont dataset.
+ * Exit status: 0 success, 1 the dataset cannot be read or the summary
+ * computed or written, 2 a usage error (unknown option, bad value). */
+#include <ecosys.h>
+
+#include <glib.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PROGRAM "ecosys-summary"
+
+enum { EXIT_USAGE = 2 };
+
+/* Where the bundled dataset lives (set by examples/CMakeLists.txt):
+ * ECOSYS_RELATIVE_DATA_DIR from the directory of the installed program,
+ * ECOSYS_SOURCE_DATA_DIR in the source tree (for the build tree). */
+#ifndef ECOSYS_RELATIVE_DATA_DIR
+#define ECOSYS_RELATIVE_DATA_DIR "../share/ecosys"
+#endif
+#ifndef ECOSYS_SOURCE_DATA_DIR
+#define ECOSYS_SOURCE_DATA_DIR ""
+#endif
+
+typedef struct arguments {
+    char *format;
+    char *group;
+    gint top;
+    gboolean weighted;
+    char *at;
+    char *from;
+    char *to;
+    char *axis;
+    char *kind;
+    char *territory;
+    gboolean directed;
+    gboolean undirected;
+    gboolean drop_isolates;
+    char *title;
+    char *output;
+    gboolean version;
+    char **rest;
+} arguments;
+
+static void arguments_free(arguments *a)
+{
+    g_free(a->format);
+    g_free(a->group);
+    g_free(a->at);
+    g_free(a->from);
+    g_free(a->to);
+    g_free(a->axis);
+    g_free(a->kind);
+    g_free(a->territory);
+    g_free(a->title);
+    g_free(a->output);
+    g_strfreev(a->rest);
+}
+
+/* "ecosys-summary: FILE:LINE:COLUMN: message" when the library knows where
+ * the problem is, "ecosys-summary: message" otherwise. */
+static void print_error(int rc)
+{
+    const ecosys_error *e = ecosys_error_last();
+    const char *message = e->message[0] ? e->message : ecosys_strerror(rc);
+    if (e->source[0] && e->line && e->column)
+        fprintf(stderr, PROGRAM ": %s:%zu:%zu: %s\n", e->source, e->line, e->column, message);
+    else if (e->source[0] && e->line)
+        fprintf(stderr, PROGRAM ": %s:%zu: %s\n", e->source, e->line, message);
+    else if (e->source[0])
+        fprintf(stderr, PROGRAM ": %s: %s\n", e->source, message);
+    else
+        fprintf(stderr, PROGRAM ": %s\n", message);
+}
+
+static int usage_error(const char *format, const char *value)
+{
+    fprintf(stderr, PROGRAM ": ");
+    fprintf(stderr, format, value);
+    fprintf(stderr, "\nTry '" PROGRAM " --help' for more information.\n");
+    return EXIT_USAGE;
+}
+
+/* The bundled Clermont dataset: $ECOSYS_DATA_DIR/clermont if the variable
+ * is set; else next to the installed program; else in the source tree.
+ * Returns a new string, or NULL (with a message printed) if none exists. */
+static char *bundled_dataset(void)
+{
+    const char *env = g_getenv("ECOSYS_DATA_DIR");
+    if (env && env[0]) {
+        char *path = g_build_filename(env, "clermont", NULL);
+        if (g_file_test(path, G_FILE_TEST_IS_DIR))
+            return path;
+        fprintf(stderr, PROGRAM ": ECOSYS_DATA_DIR is set but %s is not a directory\n", path);
+        g_free(path);
+        return NULL;
+    }
+    char *tried[2] = {NULL, NULL};
+    char *exe = g_file_read_link("/proc/self/exe", NULL);
+    if (exe) {
+        char *bindir = g_path_get_dirname(exe);
+        tried[0] = g_build_filename(bindir, ECOSYS_RELATIVE_DATA_DIR, "clermont", NULL);
+        g_free(bindir);
+        g_free(exe);
+    }
+    if (ECOSYS_SOURCE_DATA_DIR[0])
+        tried[1] = g_build_filename(ECOSYS_SOURCE_DATA_DIR, "clermont", NULL);
+    for (int i = 0; i < 2; i++) {
+        if (tried[i] && g_file_test(tried[i], G_FILE_TEST_IS_DIR)) {
+            char *found = tried[i];
+            g_free(tried[1 - i]);
+            return found;
+        }
+    }
+    fprintf(stderr,
+            PROGRAM ": the bundled Clermont dataset was not found (looked in %s and %s); "
+                    "give a DATASET or set ECOSYS_DATA_DIR\n",
+            tried[0] ? tried[0] : "(installed location unknown)",
+            tried[1] ? tried[1] : "(no source tree)");
+    g_free(tried[0]);
+    g_free(tried[1]);
+    return NULL;
+}
+
+static int parse_format(ecosys_report_format *out, const char *text)
+{
+    if (!text || strcmp(text, "text") == 0)
+        *out = ECOSYS_REPORT_TEXT;
+    else if (strcmp(text, "markdown") == 0 || strcmp(text, "md") == 0)
+        *out = ECOSYS_REPORT_MARKDOWN;
+    else if (strcmp(text, "json") == 0)
+        *out = ECOSYS_REPORT_JSON;
+    else
+        return -1;
+    return 0;
+}
+
+/* Writes the report to FILE or standard output. */
+static int write_report(const char *output, const char *text, size_t length)
+{
+    FILE *f = output ? fopen(output, "wb") : stdout;
+    if (!f) {
+        fprintf(stderr, PROGRAM ": %s: %s\n", output, strerror(errno));
+        return EXIT_FAILURE;
+    }
+    size_t written = fwrite(text, 1, length, f);
+    int failed = written != length || fflush(f) != 0 || ferror(f);
+    int saved = errno;
+    if (output && fclose(f) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
+    }
+    if (failed) {
+        fprintf(stderr, PROGRAM ": %s: %s\n", output ? output : "standard output",
+                strerror(saved));
+        return EXIT_FAILURE;
+    }
+    return EXIT_SUCCESS;
+}
+
+static int run(arguments *a)
+{
+    ecosys_summary_options so = ECOSYS_SUMMARY_OPTIONS_INIT;
+    ecosys_graph_options go = ECOSYS_GRAPH_OPTIONS_INIT;
+    if (parse_format(&so.format, a->format))
+        return usage_error("unknown format \"%s\": expected text, markdown or json", a->format);
+    if (a->top < 1)
+        return usage_error("--top must be a positive number of actors%s", "");
+    if (a->directed && a->undirected)
+        return usage_error("give either --directed or --undirected, not both%s", "");
+    if (a->rest && a->rest[0] && a->rest[1])
+        return usage_error("one DATASET at most (got also \"%s\")", a->rest[1]);
+    const char *texts[] = {a->group, a->at, a->from, a->to, a->axis, a->kind, a->territory,
+                           a->title};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        if (texts[i] && !g_utf8_validate(texts[i], -1, NULL))
+            return usage_error("an option value is not valid UTF-8%s", "");
+
+    char *path = NULL;
+    if (a->rest && a->rest[0])
+        path = g_strdup(a->rest[0]);
+    else if (!(path = bundled_dataset()))
+        return EXIT_FAILURE;
+
+    int status = EXIT_FAILURE;
+    ecosys_dataset *ds = NULL;
+    ecosys_graph *graph = NULL;
+    char *text = NULL;
+    size_t length = 0;
+    int rc = ecosys_dataset_read(&ds, path, ECOSYS_FORMAT_AUTO);
+    if (rc) {
+        print_error(rc);
+        goto done;
+    }
+
+    go.direction = a->directed     ? ECOSYS_DIRECTION_DIRECTED
+                   : a->undirected ? ECOSYS_DIRECTION_UNDIRECTED
+                                   : ECOSYS_DIRECTION_AS_DATASET;
+    go.at = a->at;
+    go.from = a->from;
+    go.to = a->to;
+    go.axis = a->axis;
+    go.kind = a->kind;
+    go.territory = a->territory;
+    go.drop_isolates = a->drop_isolates;
+    if ((rc = ecosys_graph_new(&graph, ds, &go))) {
+        print_error(rc);
+        status = rc == ECOSYS_EINVAL ? EXIT_USAGE : EXIT_FAILURE;
+        goto done;
+    }
+
+    char *default_title = a->rest && a->rest[0]
+                              ? g_strdup(path)
+                              : g_strdup("Clermont (bundled illustrative dataset)");
+    so.group = a->group;
+    so.top = (size_t) a->top;
+    so.title = a->title ? a->title : default_title;
+    so.flags = a->weighted ? ECOSYS_WEIGHTED : 0u;
+    so.graph_options = &go;
+    rc = ecosys_summary_render(&text, &length, graph, &so);
+    g_free(default_title);
+    if (rc) {
+        print_error(rc);
+        status = rc == ECOSYS_EINVAL ? EXIT_USAGE : EXIT_FAILURE;
+        goto done;
+    }
+    status = write_report(a->output, text, length);
+
+done:
+    ecosys_string_free(text);
+    ecosys_graph_free(graph);
+    ecosys_dataset_free(ds);
+    g_free(path);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    arguments a = {0};
+    a.top = 5;
+    /* Values are taken as bytes (G_OPTION_ARG_FILENAME) and checked to be
+     * UTF-8, so that no locale conversion can refuse them. */
+    GOptionEntry entries[] = {
+        {"format", 'f', 0, G_OPTION_ARG_FILENAME, &a.format,
+         "Output format: text (default), markdown or json", "FORMAT"},
+        {"group", 'g', 0, G_OPTION_ARG_FILENAME, &a.group,
+         "Actor attribute to break the network down by (default: sector)", "ATTR"},
+        {"top", 'n', 0, G_OPTION_ARG_INT, &a.top,
+         "Actors listed per centrality in text and Markdown (default: 5)", "N"},
+        {"weighted", 'w', 0, G_OPTION_ARG_NONE, &a.weighted,
+         "Use tie weights: a tie's length is 1/weight in path measures, eigenvector and "
+         "PageRank sum weights (default: hops, weights ignored)",
+         NULL},
+        {"at", 0, 0, G_OPTION_ARG_FILENAME, &a.at,
+         "Only ties active on DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE"},
+        {"from", 0, 0, G_OPTION_ARG_FILENAME, &a.from,
+         "Only ties active at some time from DATE on", "DATE"},
+        {"to", 0, 0, G_OPTION_ARG_FILENAME, &a.to, "Only ties active at some time up to DATE",
+         "DATE"},
+        {"axis", 0, 0, G_OPTION_ARG_FILENAME, &a.axis, "Only ties on this thematic axis", "AXIS"},
+        {"kind", 0, 0, G_OPTION_ARG_FILENAME, &a.kind, "Only ties of this kind", "KIND"},
+        {"territory", 0, 0, G_OPTION_ARG_FILENAME, &a.territory,
+         "Only actors of this territory and the ties between them", "TERRITORY"},
+        {"directed", 0, 0, G_OPTION_ARG_NONE, &a.directed,
+         "Treat ties as directed (source -> target)", NULL},
+        {"undirected", 0, 0, G_OPTION_ARG_NONE, &a.undirected,
+         "Treat ties as undirected even if the dataset is directed", NULL},
+        {"drop-isolates", 0, 0, G_OPTION_ARG_NONE, &a.drop_isolates,
+         "Leave out actors without ties after filtering", NULL},
+        {"title", 't', 0, G_OPTION_ARG_FILENAME, &a.title,
+         "Heading of the report (default: the dataset path)", "TEXT"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
+         "Write the report to FILE instead of standard output", "FILE"},
+        {"version", 'V', 0, G_OPTION_ARG_NONE, &a.version, "Print the version and exit", NULL},
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a.rest, NULL, "[DATASET]"},
+        {NULL, 0, 0, G_OPTION_ARG_NONE, NULL, NULL, NULL}};
+
+    /* Character set only, for GLib's messages; numbers keep the C locale. */
+    setlocale(LC_CTYPE, "");
+    /* The usage line gets "[DATASET]" from the G_OPTION_REMAINING entry. */
+    GOptionContext *context = g_option_context_new(NULL);
+    g_option_context_set_summary(
+        context, "Summarise a social-innovation ecosystem network: headline figures, the most "
+                 "central actors and a breakdown by group.\n\nDATASET is a directory holding "
+                 "actors.csv and collaborations.csv, a .graphml file or a .json (node-link) "
+                 "file. Without DATASET, the bundled Clermont dataset (illustrative data) is "
+                 "used.");
+    g_option_context_set_description(
+        context, "Exit status: 0 on success, 1 if the dataset cannot be read or the report "
+                 "cannot be written, 2 for a usage error.\n"
+                 "Environment: ECOSYS_DATA_DIR, a directory holding clermont/, overrides "
+                 "where the bundled dataset is looked for.\n"
+                 "The JSON layout is documented in docs/summary-json.md.");
+    g_option_context_add_main_entries(context, entries, NULL);
+    GError *error = NULL;
+    int status;
+    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+        status = usage_error("%s", error->message);
+        g_error_free(error);
+    } else if (a.version) {
+        printf(PROGRAM " (libecosys) %s\n", ecosys_version());
+        status = EXIT_SUCCESS;
+    } else {
+        status = run(&a);
+    }
+    g_option_context_free(context);
+    arguments_free(&a);
+    return status;
+}

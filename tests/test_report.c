@@ -1,0 +1,683 @@
+/* Report: ecosys_summary_render() in text, Markdown and JSON on small
+ * hand-made graphs. JSON output is parsed back with json-glib. Expected
+ * values are hand-computed; each says how. */
+#include "test_support.h"
+
+#include <json-glib/json-glib.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A star around "hub": hub-alpha (weight 2), hub-beta (1), hub-gamma (1).
+ * Sectors: hub and alpha "core", beta and gamma "edge"; a free attribute
+ * "scope": hub "local", the others "regional". With @p isolate a fifth
+ * actor "delta" (sector "edge") has no tie. */
+static ecosys_dataset *star_dataset(int isolate)
+{
+    static const char *const ids[] = {"hub", "alpha", "beta", "gamma", "delta"};
+    static const char *const names[] = {"Hub | centre", "Alpha", "Beta", "Gamma", "Delta"};
+    static const char *const sectors[] = {"core", "core", "edge", "edge", "edge"};
+    ecosys_dataset *ds = NULL;
+    assert_ok(ecosys_dataset_new(&ds, 0));
+    size_t scope;
+    assert_ok(ecosys_dataset_add_attribute(&scope, ds, ECOSYS_TABLE_ACTORS, "scope"));
+    for (size_t i = 0; i < (isolate ? 5u : 4u); i++) {
+        ecosys_actor_info actor = {ids[i], names[i], sectors[i], "", ""};
+        assert_ok(ecosys_dataset_add_actor(NULL, ds, &actor));
+        assert_ok(ecosys_dataset_set_attribute(ds, ECOSYS_TABLE_ACTORS, i, scope,
+                                               i == 0 ? "local" : "regional"));
+    }
+    const double weights[] = {2.0, 1.0, 1.0};
+    for (size_t leaf = 1; leaf <= 3; leaf++) {
+        ecosys_tie_info tie = {0, leaf, weights[leaf - 1], "project", "", "", ""};
+        assert_ok(ecosys_dataset_add_tie(NULL, ds, &tie));
+    }
+    return ds;
+}
+
+typedef struct fixture {
+    ecosys_dataset *ds;
+    ecosys_graph *graph;
+} fixture;
+
+static fixture star(int isolate)
+{
+    fixture f = {star_dataset(isolate), NULL};
+    assert_ok(ecosys_graph_new(&f.graph, f.ds, NULL));
+    return f;
+}
+
+static void fixture_free(fixture *f)
+{
+    ecosys_graph_free(f->graph);
+    ecosys_dataset_free(f->ds);
+}
+
+static char *render(const ecosys_graph *graph, ecosys_report_format format, unsigned int flags,
+                    const char *group, size_t top)
+{
+    ecosys_summary_options o = ECOSYS_SUMMARY_OPTIONS_INIT;
+    o.format = format;
+    o.flags = flags;
+    o.group = group;
+    o.top = top;
+    o.title = "Star";
+    char *text = NULL;
+    size_t length = 0;
+    assert_ok(ecosys_summary_render(&text, &length, graph, &o));
+    assert_non_null(text);
+    assert_int_equal(length, strlen(text));
+    assert_true(length > 0 && text[length - 1] == '\n');
+    return text;
+}
+
+/* ---- JSON helpers --------------------------------------------------- */
+
+static JsonParser *parse_json(const char *text)
+{
+    JsonParser *parser = json_parser_new();
+    GError *error = NULL;
+    if (!json_parser_load_from_data(parser, text, -1, &error))
+        fail_msg("summary JSON does not parse: %s\n%s", error->message, text);
+    return parser;
+}
+
+static JsonObject *member_object(JsonObject *o, const char *name)
+{
+    assert_true(json_object_has_member(o, name));
+    return json_object_get_object_member(o, name);
+}
+
+static double number(JsonObject *o, const char *name)
+{
+    assert_true(json_object_has_member(o, name));
+    JsonNode *node = json_object_get_member(o, name);
+    if (JSON_NODE_HOLDS_NULL(node))
+        return NAN;
+    assert_true(JSON_NODE_HOLDS_VALUE(node));
+    return json_node_get_double(node);
+}
+
+static int is_null(JsonObject *o, const char *name)
+{
+    assert_true(json_object_has_member(o, name));
+    return JSON_NODE_HOLDS_NULL(json_object_get_member(o, name));
+}
+
+static JsonObject *array_object(JsonObject *o, const char *array, guint index)
+{
+    assert_true(json_object_has_member(o, array));
+    JsonArray *a = json_object_get_array_member(o, array);
+    assert_true(index < json_array_get_length(a));
+    return json_array_get_object_element(a, index);
+}
+
+/* ---- options and arguments ------------------------------------------ */
+
+static void options_init_and_versions(void **state)
+{
+    (void) state;
+    ecosys_summary_options o;
+    memset(&o, 0xff, sizeof o);
+    assert_ok(ecosys_summary_options_init(&o, ECOSYS_SUMMARY_OPTIONS_VERSION));
+    assert_int_equal(o.version, ECOSYS_SUMMARY_OPTIONS_VERSION);
+    assert_int_equal(o.format, ECOSYS_REPORT_TEXT);
+    assert_null(o.group);
+    assert_int_equal(o.top, 0);
+    assert_null(o.title);
+    assert_int_equal(o.flags, 0);
+    assert_null(o.graph_options);
+    assert_int_equal(ecosys_summary_options_init(&o, 999), ECOSYS_EINVAL);
+    assert_int_equal(ecosys_summary_options_init(NULL, ECOSYS_SUMMARY_OPTIONS_VERSION),
+                     ECOSYS_EINVAL);
+
+    fixture f = star(0);
+    char *text = (char *) 1;
+    o.version = 999;
+    assert_int_equal(ecosys_summary_render(&text, NULL, f.graph, &o), ECOSYS_EINVAL);
+    assert_null(text);
+    assert_non_null(strstr(ecosys_error_last()->message, "version"));
+    fixture_free(&f);
+}
+
+static void null_and_bad_arguments(void **state)
+{
+    (void) state;
+    fixture f = star(0);
+    char *text = NULL;
+    size_t length = 7;
+    assert_int_equal(ecosys_summary_render(NULL, NULL, f.graph, NULL), ECOSYS_EINVAL);
+    assert_int_equal(ecosys_summary_render(&text, &length, NULL, NULL), ECOSYS_EINVAL);
+    assert_null(text);
+    assert_int_equal(length, 0);
+
+    ecosys_summary_options o = ECOSYS_SUMMARY_OPTIONS_INIT;
+    o.format = (ecosys_report_format) 7;
+    assert_int_equal(ecosys_summary_render(&text, NULL, f.graph, &o), ECOSYS_EINVAL);
+    o.format = ECOSYS_REPORT_TEXT;
+    o.flags = ECOSYS_NORMALIZED;
+    assert_int_equal(ecosys_summary_render(&text, NULL, f.graph, &o), ECOSYS_EINVAL);
+    assert_null(text);
+
+    /* NULL options: defaults (text, group "sector", top 5). */
+    assert_ok(ecosys_summary_render(&text, NULL, f.graph, NULL));
+    assert_non_null(strstr(text, "Network summary"));
+    assert_non_null(strstr(text, "Groups by sector"));
+    ecosys_string_free(text);
+    ecosys_string_free(NULL);
+    fixture_free(&f);
+}
+
+static void unknown_group_lists_attributes(void **state)
+{
+    (void) state;
+    fixture f = star(0);
+    ecosys_summary_options o = ECOSYS_SUMMARY_OPTIONS_INIT;
+    o.group = "colour";
+    char *text = NULL;
+    assert_int_equal(ecosys_summary_render(&text, NULL, f.graph, &o), ECOSYS_EINVAL);
+    assert_null(text);
+    const ecosys_error *e = ecosys_error_last();
+    assert_int_equal(e->code, ECOSYS_EINVAL);
+    assert_string_equal(e->message, "no actor attribute \"colour\"; available: id, name, "
+                                    "sector, territory, axes, scope");
+    o.group = "";
+    assert_int_equal(ecosys_summary_render(&text, NULL, f.graph, &o), ECOSYS_EINVAL);
+    fixture_free(&f);
+}
+
+/* ---- JSON --------------------------------------------------------------- */
+
+/* Star of 4, hops. Hand computation:
+ * degree hub 3, leaves 1; strength hub 2+1+1 = 4, alpha 2, beta 1, gamma 1;
+ * betweenness hub 3 (the 3 leaf pairs pass through it), normalised
+ * 3 / (3*2/2) = 1; closeness hub 3/(1+1+1) = 1, leaf 3/(1+2+2) = 0.6;
+ * harmonic hub (1+1+1)/3 = 1, leaf (1+1/2+1/2)/3 = 2/3; eigenvector hub 1,
+ * leaf 1/sqrt(3); PageRank: p_leaf = 0.15/4 + 0.85 p_hub/3 and
+ * p_hub = 0.15/4 + 0.85 * 3 p_leaf give p_hub = 0.133125/0.2775; local
+ * clustering 0; core number 1. Graph: density 3/6, diameter 2, mean
+ * distance (3*1 + 3*2)/6 = 1.5, transitivity 0 (3 triples, no triangle),
+ * degree centralization (3*(3-1)) / ((4-1)(4-2)) = 1, one articulation
+ * point, 3 bridges. Groups: core {hub, alpha}: 1 tie inside (weight 2),
+ * 2 to edge (weight 2), mean degree (3+1)/2 = 2; edge {beta, gamma}: 0
+ * inside, 2 outside, mean degree 1. */
+static void json_star_values(void **state)
+{
+    (void) state;
+    fixture f = star(0);
+    char *text = render(f.graph, ECOSYS_REPORT_JSON, 0, NULL, 0);
+    JsonParser *parser = parse_json(text);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+
+    assert_string_equal(json_object_get_string_member(root, "libecosys_version"),
+                        ecosys_version());
+    assert_string_equal(json_object_get_string_member(root, "schema"), "ecosys-summary");
+    assert_int_equal(json_object_get_int_member(root, "schema_version"), 1);
+    JsonObject *dataset = member_object(root, "dataset");
+    assert_string_equal(json_object_get_string_member(dataset, "title"), "Star");
+    assert_int_equal(json_object_get_int_member(dataset, "tie_count"), 3);
+
+    JsonObject *options = member_object(root, "options");
+    assert_string_equal(json_object_get_string_member(options, "group"), "sector");
+    assert_false(json_object_get_boolean_member(options, "weighted"));
+    assert_int_equal(json_object_get_int_member(options, "top"), 5);
+    assert_close(number(options, "pagerank_damping"), 0.85, 0.0);
+    assert_true(is_null(options, "snapshot"));
+
+    JsonObject *uses = member_object(root, "uses_weights");
+    assert_true(json_object_get_boolean_member(uses, "strength"));
+    assert_false(json_object_get_boolean_member(uses, "closeness"));
+    assert_false(json_object_get_boolean_member(uses, "distances"));
+
+    JsonObject *graph = member_object(root, "graph");
+    assert_int_equal(json_object_get_int_member(graph, "actor_count"), 4);
+    assert_int_equal(json_object_get_int_member(graph, "tie_count"), 3);
+    assert_false(json_object_get_boolean_member(graph, "directed"));
+    assert_false(json_object_get_boolean_member(graph, "weighted"));
+    assert_close(number(graph, "density"), 0.5, 1e-12);
+    assert_int_equal(json_object_get_int_member(graph, "component_count"), 1);
+    assert_int_equal(json_object_get_int_member(graph, "largest_component_size"), 4);
+    assert_close(number(graph, "diameter"), 2.0, 1e-12);
+    assert_close(number(graph, "mean_distance"), 1.5, 1e-12);
+    assert_close(number(graph, "transitivity"), 0.0, 1e-12);
+    assert_close(number(graph, "mean_local_clustering"), 0.0, 1e-12);
+    assert_close(number(graph, "degree_centralization"), 1.0, 1e-12);
+    assert_int_equal(json_object_get_int_member(graph, "articulation_point_count"), 1);
+    assert_int_equal(json_object_get_int_member(graph, "bridge_count"), 3);
+    assert_int_equal(json_object_get_int_member(graph, "ties_in_dataset"), 3);
+    assert_int_equal(json_object_get_int_member(graph, "merged_ties"), 0);
+
+    JsonArray *actors = json_object_get_array_member(root, "actors");
+    assert_int_equal(json_array_get_length(actors), 4);
+    JsonObject *hub = array_object(root, "actors", 0);
+    assert_string_equal(json_object_get_string_member(hub, "id"), "hub");
+    assert_string_equal(json_object_get_string_member(hub, "name"), "Hub | centre");
+    assert_string_equal(json_object_get_string_member(hub, "group"), "core");
+    assert_int_equal(json_object_get_int_member(hub, "degree"), 3);
+    assert_close(number(hub, "strength"), 4.0, 1e-12);
+    assert_close(number(hub, "betweenness"), 3.0, 1e-12);
+    assert_close(number(hub, "betweenness_normalized"), 1.0, 1e-12);
+    assert_close(number(hub, "closeness"), 1.0, 1e-12);
+    assert_close(number(hub, "harmonic"), 1.0, 1e-12);
+    assert_close(number(hub, "eigenvector"), 1.0, 1e-9);
+    assert_close(number(hub, "pagerank"), 0.133125 / 0.2775, 1e-6);
+    assert_close(number(hub, "local_clustering"), 0.0, 1e-12);
+    assert_int_equal(json_object_get_int_member(hub, "core_number"), 1);
+    assert_int_equal(json_object_get_int_member(hub, "component"), 0);
+
+    JsonObject *alpha = array_object(root, "actors", 1);
+    assert_string_equal(json_object_get_string_member(alpha, "id"), "alpha");
+    assert_int_equal(json_object_get_int_member(alpha, "degree"), 1);
+    assert_close(number(alpha, "strength"), 2.0, 1e-12);
+    assert_close(number(alpha, "betweenness"), 0.0, 1e-12);
+    assert_close(number(alpha, "closeness"), 0.6, 1e-12);
+    assert_close(number(alpha, "harmonic"), 2.0 / 3.0, 1e-12);
+    assert_close(number(alpha, "eigenvector"), 1.0 / sqrt(3.0), 1e-6);
+    assert_close(number(alpha, "pagerank"), (1.0 - 0.133125 / 0.2775) / 3.0, 1e-6);
+    JsonObject *gamma = array_object(root, "actors", 3);
+    assert_string_equal(json_object_get_string_member(gamma, "id"), "gamma");
+    assert_string_equal(json_object_get_string_member(gamma, "group"), "edge");
+
+    assert_int_equal(json_array_get_length(json_object_get_array_member(root, "groups")), 2);
+    JsonObject *core = array_object(root, "groups", 0);
+    assert_string_equal(json_object_get_string_member(core, "value"), "core");
+    assert_int_equal(json_object_get_int_member(core, "actor_count"), 2);
+    assert_int_equal(json_object_get_int_member(core, "internal_ties"), 1);
+    assert_int_equal(json_object_get_int_member(core, "external_ties"), 2);
+    assert_close(number(core, "internal_weight"), 2.0, 0.0);
+    assert_close(number(core, "external_weight"), 2.0, 0.0);
+    assert_close(number(core, "mean_degree"), 2.0, 1e-12);
+    JsonObject *edge = array_object(root, "groups", 1);
+    assert_string_equal(json_object_get_string_member(edge, "value"), "edge");
+    assert_int_equal(json_object_get_int_member(edge, "internal_ties"), 0);
+    assert_int_equal(json_object_get_int_member(edge, "external_ties"), 2);
+    assert_close(number(edge, "mean_degree"), 1.0, 1e-12);
+
+    g_object_unref(parser);
+    ecosys_string_free(text);
+    fixture_free(&f);
+}
+
+/* Weighted paths: lengths 1/weight, so hub-alpha is 0.5 long. Closeness
+ * of hub 3/(0.5+1+1) = 1.2; of alpha 3/(0.5+1.5+1.5) = 6/7. */
+static void json_weighted(void **state)
+{
+    (void) state;
+    fixture f = star(0);
+    char *text = render(f.graph, ECOSYS_REPORT_JSON, ECOSYS_WEIGHTED, NULL, 0);
+    JsonParser *parser = parse_json(text);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    assert_true(json_object_get_boolean_member(member_object(root, "options"), "weighted"));
+    JsonObject *uses = member_object(root, "uses_weights");
+    assert_true(json_object_get_boolean_member(uses, "closeness"));
+    assert_true(json_object_get_boolean_member(uses, "pagerank"));
+    assert_false(json_object_get_boolean_member(uses, "degree"));
+    assert_false(json_object_get_boolean_member(uses, "centralization"));
+    assert_true(json_object_get_boolean_member(member_object(root, "graph"), "weighted"));
+    assert_close(number(array_object(root, "actors", 0), "closeness"), 1.2, 1e-12);
+    assert_close(number(array_object(root, "actors", 1), "closeness"), 6.0 / 7.0, 1e-12);
+    g_object_unref(parser);
+    ecosys_string_free(text);
+    fixture_free(&f);
+}
+
+/* An isolate has NaN closeness: written as null. A single tie has no
+ * connected triple: transitivity NaN, null. */
+static void json_nan_is_null(void **state)
+{
+    (void) state;
+    fixture f = star(1);
+    char *text = render(f.graph, ECOSYS_REPORT_JSON, 0, NULL, 0);
+    assert_null(strstr(text, "nan"));
+    JsonParser *parser = parse_json(text);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    JsonObject *delta = array_object(root, "actors", 4);
+    assert_string_equal(json_object_get_string_member(delta, "id"), "delta");
+    assert_true(is_null(delta, "closeness"));
+    assert_close(number(delta, "harmonic"), 0.0, 0.0);
+    assert_int_equal(json_object_get_int_member(delta, "component"), 1);
+    /* n = 5: normalised betweenness 3 / (4*3/2), harmonic of hub 3/4. */
+    assert_close(number(array_object(root, "actors", 0), "betweenness_normalized"), 0.5, 1e-12);
+    assert_close(number(array_object(root, "actors", 0), "harmonic"), 0.75, 1e-12);
+    JsonObject *graph = member_object(root, "graph");
+    assert_int_equal(json_object_get_int_member(graph, "component_count"), 2);
+    assert_int_equal(json_object_get_int_member(graph, "isolate_count"), 1);
+    g_object_unref(parser);
+    ecosys_string_free(text);
+
+    ecosys_dataset *ds = NULL;
+    const size_t edges[][2] = {{0, 1}};
+    ecosys_graph *g = ecosys_test_graph(&ds, 2, edges, 1, NULL, 0);
+    text = render(g, ECOSYS_REPORT_JSON, 0, "id", 0);
+    parser = parse_json(text);
+    root = json_node_get_object(json_parser_get_root(parser));
+    assert_true(is_null(member_object(root, "graph"), "transitivity"));
+    assert_int_equal(json_array_get_length(json_object_get_array_member(root, "groups")), 2);
+    g_object_unref(parser);
+    ecosys_string_free(text);
+    char *plain = render(g, ECOSYS_REPORT_TEXT, 0, NULL, 0);
+    assert_non_null(strstr(plain, "n/a"));
+    ecosys_string_free(plain);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+    fixture_free(&f);
+}
+
+/* The snapshot and filters given as graph options appear in every format;
+ * the graph's bookkeeping too. */
+static void snapshot_and_bookkeeping(void **state)
+{
+    (void) state;
+    ecosys_dataset *ds = star_dataset(0);
+    /* A repeated tie, a self-tie and a zero-weight tie, all set aside. */
+    ecosys_tie_info repeat = {0, 1, 1.0, "funding", "", "", ""};
+    ecosys_tie_info self = {2, 2, 1.0, "", "", "", ""};
+    ecosys_tie_info zero = {2, 3, 0.0, "", "", "", ""};
+    assert_ok(ecosys_dataset_add_tie(NULL, ds, &repeat));
+    assert_ok(ecosys_dataset_add_tie(NULL, ds, &self));
+    assert_ok(ecosys_dataset_add_tie(NULL, ds, &zero));
+    ecosys_graph_options go = ECOSYS_GRAPH_OPTIONS_INIT;
+    go.at = "2020";
+    ecosys_graph *g = NULL;
+    assert_ok(ecosys_graph_new(&g, ds, &go));
+
+    ecosys_summary_options o = ECOSYS_SUMMARY_OPTIONS_INIT;
+    o.graph_options = &go;
+    char *text = NULL;
+    assert_ok(ecosys_summary_render(&text, NULL, g, &o));
+    assert_non_null(strstr(text, "ties active on 2020"));
+    assert_non_null(strstr(text, "6 in the dataset"));
+    assert_non_null(strstr(text, "1 of weight 0"));
+    assert_non_null(strstr(text, "1 self-ties ignored"));
+    assert_non_null(strstr(text, "1 repeated ties merged"));
+    assert_non_null(strstr(text, "count hops"));
+    ecosys_string_free(text);
+
+    o.format = ECOSYS_REPORT_JSON;
+    assert_ok(ecosys_summary_render(&text, NULL, g, &o));
+    JsonParser *parser = parse_json(text);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    JsonObject *snapshot = member_object(member_object(root, "options"), "snapshot");
+    assert_string_equal(json_object_get_string_member(snapshot, "at"), "2020");
+    assert_true(is_null(snapshot, "from"));
+    assert_string_equal(json_object_get_string_member(snapshot, "direction"), "as_dataset");
+    JsonObject *graph = member_object(root, "graph");
+    assert_int_equal(json_object_get_int_member(graph, "ties_in_dataset"), 6);
+    assert_int_equal(json_object_get_int_member(graph, "zero_weight_ties"), 1);
+    assert_int_equal(json_object_get_int_member(graph, "self_ties"), 1);
+    assert_int_equal(json_object_get_int_member(graph, "merged_ties"), 1);
+    /* The repeated tie adds its weight: alpha's strength is 2 + 1. */
+    assert_close(number(array_object(root, "actors", 1), "strength"), 3.0, 1e-12);
+    g_object_unref(parser);
+    ecosys_string_free(text);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
+/* ---- text and Markdown -------------------------------------------------- */
+
+/* Returns the position of needle in text after from, failing if absent. */
+static const char *after(const char *text, const char *needle)
+{
+    const char *p = strstr(text, needle);
+    if (!p)
+        fail_msg("\"%s\" not found in:\n%s", needle, text);
+    return p;
+}
+
+/* Fails unless some line of text, split on spaces, is exactly the words of
+ * @p row (so that column widths do not matter). Returns that line. */
+static const char *assert_row(const char *text, const char *row)
+{
+    gchar **want = g_strsplit_set(row, " ", -1);
+    gchar **lines = g_strsplit(text, "\n", -1);
+    const char *found = NULL;
+    for (gchar **line = lines; *line && !found; line++) {
+        gchar **words = g_strsplit_set(g_strstrip(*line), " ", -1);
+        gchar **w = words, **x = want;
+        for (;;) {
+            while (*w && !**w)
+                w++;
+            while (*x && !**x)
+                x++;
+            if (!*w || !*x || strcmp(*w, *x) != 0)
+                break;
+            w++;
+            x++;
+        }
+        if (!*w && !*x)
+            found = strstr(text, words[0]);
+        g_strfreev(words);
+    }
+    g_strfreev(lines);
+    g_strfreev(want);
+    if (!found)
+        fail_msg("no row \"%s\" in:\n%s", row, text);
+    return found;
+}
+
+static void text_star(void **state)
+{
+    (void) state;
+    fixture f = star(0);
+    char *text = render(f.graph, ECOSYS_REPORT_TEXT, 0, NULL, 2);
+    after(text, "Star\n====\n");
+    after(text, "Network: 4 actors, 3 ties, undirected");
+    after(text, "Snapshot: not stated");
+    after(text, "Most central actors (top 2)");
+    /* Degree: hub 3 first; the leaves tie at 1 and alpha comes first (input
+     * order); top 2 leaves beta out. */
+    const char *degree = after(text, "\nDegree\n");
+    const char *strength = after(degree, "\nStrength\n");
+    assert_row(degree, "# actor id degree");
+    const char *hub = after(degree, "  1  Hub | centre  hub  ");
+    assert_row(hub, "1 Hub | centre hub 3");
+    const char *alpha = after(hub, "  2  Alpha ");
+    assert_row(alpha, "2 Alpha alpha 1");
+    assert_true(alpha < strength);
+    const char *beta = strstr(degree, "Beta");
+    assert_true(beta == NULL || beta > strength);
+    /* Strength: whole sums shown as whole numbers. */
+    assert_row(strength, "1 Hub | centre hub 4");
+    /* Betweenness normalised, with its one-line meaning; 1 shown as 1.000. */
+    const char *betweenness = after(text, "\nBetweenness (normalised)\n");
+    after(betweenness, "How often an actor lies on the shortest paths between others: a "
+                       "broker");
+    assert_row(betweenness, "1 Hub | centre hub 1.000");
+    assert_row(after(text, "\nCloseness\n"), "2 Alpha alpha 0.6000");
+    assert_row(after(text, "\nHarmonic closeness\n"), "2 Alpha alpha 0.6667");
+    assert_row(text, "Density 0.5000 share of the possible ties that exist");
+    assert_row(text, "Diameter 2 longest shortest path in the largest");
+    assert_row(text, "Bridges 3 ties whose loss would split the network");
+    /* Groups by sector: core 2 actors, 1 tie inside, 2 outside, mean 2. */
+    const char *groups = after(text, "Groups by sector\n----------------\n");
+    assert_row(groups, "sector actors ties inside ties to other groups mean degree");
+    assert_row(groups, "core 2 1 2 2.000");
+    assert_row(groups, "edge 2 0 2 1.000");
+    after(text, "Computed by libecosys ");
+    ecosys_string_free(text);
+
+    /* Grouping by a free attribute. */
+    text = render(f.graph, ECOSYS_REPORT_TEXT, 0, "scope", 0);
+    groups = after(text, "Groups by scope");
+    after(groups, "local");
+    after(groups, "regional");
+    ecosys_string_free(text);
+    fixture_free(&f);
+}
+
+static void text_weighted_says_so(void **state)
+{
+    (void) state;
+    fixture f = star(0);
+    char *text = render(f.graph, ECOSYS_REPORT_TEXT, ECOSYS_WEIGHTED, NULL, 0);
+    after(text, "Weights: used.");
+    after(text, "Weighted paths: a tie's length is 1/weight");
+    ecosys_string_free(text);
+    text = render(f.graph, ECOSYS_REPORT_MARKDOWN, 0, NULL, 0);
+    after(text, "- **Weights:** not used for paths");
+    after(text, "Paths counted in hops, weights not used.");
+    ecosys_string_free(text);
+    fixture_free(&f);
+}
+
+static void markdown_star(void **state)
+{
+    (void) state;
+    fixture f = star(0);
+    char *text = render(f.graph, ECOSYS_REPORT_MARKDOWN, 0, NULL, 0);
+    assert_int_equal(strncmp(text, "# Star\n", 7), 0);
+    after(text, "## The whole network");
+    after(text, "| measure | value | what it means |\n| --- | ---: | --- |\n");
+    after(text, "| Density | 0.5000 |");
+    const char *degree = after(text, "### Degree\n");
+    /* '|' in a name is escaped so the table holds. */
+    after(degree, "| # | actor | id | degree |\n| ---: | --- | --- | ---: |\n"
+                  "| 1 | Hub \\| centre | hub | 3 |\n| 2 | Alpha | alpha | 1 |\n"
+                  "| 3 | Beta | beta | 1 |\n");
+    after(text, "| core | 2 | 1 | 2 | 2.000 |");
+    ecosys_string_free(text);
+    fixture_free(&f);
+}
+
+static void directed_graph(void **state)
+{
+    (void) state;
+    ecosys_dataset *ds = NULL;
+    const size_t edges[][2] = {{0, 1}, {1, 2}};
+    ecosys_graph *g = ecosys_test_graph(&ds, 3, edges, 2, NULL, 1);
+    char *text = render(g, ECOSYS_REPORT_TEXT, 0, NULL, 0);
+    after(text, "3 actors, 2 ties, directed");
+    after(text, "Direction: ");
+    ecosys_string_free(text);
+    text = render(g, ECOSYS_REPORT_JSON, 0, NULL, 0);
+    JsonParser *parser = parse_json(text);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    assert_true(json_object_get_boolean_member(member_object(root, "graph"), "directed"));
+    /* 0 -> 1 -> 2: actor 1 lies on the one directed path 0 -> 2;
+     * normalised by (n-1)(n-2) = 2. */
+    assert_close(number(array_object(root, "actors", 1), "betweenness"), 1.0, 1e-12);
+    assert_close(number(array_object(root, "actors", 1), "betweenness_normalized"), 0.5, 1e-12);
+    g_object_unref(parser);
+    ecosys_string_free(text);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
+/* A line break in a name (legal in a quoted CSV field) stays inside its
+ * table row, in text and Markdown; JSON keeps it, escaped. */
+static void names_with_line_breaks(void **state)
+{
+    (void) state;
+    ecosys_dataset *ds = NULL;
+    assert_ok(ecosys_dataset_new(&ds, 0));
+    ecosys_actor_info a = {"a", "Two\nlines", "x", "", ""};
+    ecosys_actor_info b = {"b", "B", "x", "", ""};
+    assert_ok(ecosys_dataset_add_actor(NULL, ds, &a));
+    assert_ok(ecosys_dataset_add_actor(NULL, ds, &b));
+    ecosys_tie_info tie = {0, 1, 1.0, NULL, NULL, NULL, NULL};
+    assert_ok(ecosys_dataset_add_tie(NULL, ds, &tie));
+    ecosys_graph *g = NULL;
+    assert_ok(ecosys_graph_new(&g, ds, NULL));
+    char *text = render(g, ECOSYS_REPORT_TEXT, 0, NULL, 0);
+    assert_row(after(text, "\nDegree\n"), "1 Two lines a 1");
+    ecosys_string_free(text);
+    text = render(g, ECOSYS_REPORT_MARKDOWN, 0, NULL, 0);
+    after(text, "| 1 | Two lines | a | 1 |");
+    ecosys_string_free(text);
+    text = render(g, ECOSYS_REPORT_JSON, 0, NULL, 0);
+    after(text, "\"Two\\nlines\"");
+    ecosys_string_free(text);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
+/* No actor at all: every format still renders. */
+static void empty_graph(void **state)
+{
+    (void) state;
+    ecosys_dataset *ds = NULL;
+    assert_ok(ecosys_dataset_new(&ds, 0));
+    ecosys_graph *g = NULL;
+    assert_ok(ecosys_graph_new(&g, ds, NULL));
+    for (int format = ECOSYS_REPORT_TEXT; format <= ECOSYS_REPORT_JSON; format++) {
+        char *text = render(g, (ecosys_report_format) format, 0, NULL, 0);
+        if (format == ECOSYS_REPORT_JSON) {
+            JsonParser *parser = parse_json(text);
+            JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+            assert_int_equal(json_array_get_length(json_object_get_array_member(root, "actors")),
+                             0);
+            assert_true(is_null(member_object(root, "graph"), "density"));
+            g_object_unref(parser);
+        }
+        ecosys_string_free(text);
+    }
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
+/* The bundled dataset renders in every format and the JSON agrees with the
+ * counts its README gives (25 actors, 84 ties, 71 distinct pairs). */
+static void clermont_all_formats(void **state)
+{
+    (void) state;
+    ecosys_dataset *ds = NULL;
+    assert_ok(ecosys_dataset_read(&ds, ecosys_test_env("ECOSYS_CLERMONT"), ECOSYS_FORMAT_AUTO));
+    ecosys_graph *g = NULL;
+    assert_ok(ecosys_graph_new(&g, ds, NULL));
+    char *text = render(g, ECOSYS_REPORT_TEXT, 0, NULL, 0);
+    after(text, "25 actors, 71 ties, undirected");
+    ecosys_string_free(text);
+    text = render(g, ECOSYS_REPORT_MARKDOWN, ECOSYS_WEIGHTED, "territory", 3);
+    after(text, "## Groups by territory");
+    ecosys_string_free(text);
+    text = render(g, ECOSYS_REPORT_JSON, 0, NULL, 0);
+    JsonParser *parser = parse_json(text);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    JsonObject *graph = member_object(root, "graph");
+    assert_int_equal(json_object_get_int_member(graph, "actor_count"), 25);
+    assert_int_equal(json_object_get_int_member(graph, "tie_count"), 71);
+    assert_int_equal(json_object_get_int_member(graph, "ties_in_dataset"), 84);
+    assert_int_equal(json_object_get_int_member(graph, "merged_ties"), 13);
+    assert_int_equal(json_array_get_length(json_object_get_array_member(root, "actors")), 25);
+    JsonObject *first = array_object(root, "actors", 0);
+    assert_string_equal(json_object_get_string_member(first, "id"), "cisca");
+    assert_int_equal(json_object_get_int_member(first, "degree"), 20);
+    /* Groups: 12 intermediaries, 4 academic, 4 civil society, 3 public,
+     * 2 businesses (README). */
+    JsonArray *groups = json_object_get_array_member(root, "groups");
+    gint64 total = 0;
+    for (guint i = 0; i < json_array_get_length(groups); i++) {
+        JsonObject *group = json_array_get_object_element(groups, i);
+        if (strcmp(json_object_get_string_member(group, "value"), "intermediary") == 0)
+            assert_int_equal(json_object_get_int_member(group, "actor_count"), 12);
+        total += json_object_get_int_member(group, "actor_count");
+    }
+    assert_int_equal(total, 25);
+    g_object_unref(parser);
+    ecosys_string_free(text);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(options_init_and_versions),
+        cmocka_unit_test(null_and_bad_arguments),
+        cmocka_unit_test(unknown_group_lists_attributes),
+        cmocka_unit_test(json_star_values),
+        cmocka_unit_test(json_weighted),
+        cmocka_unit_test(json_nan_is_null),
+        cmocka_unit_test(snapshot_and_bookkeeping),
+        cmocka_unit_test(text_star),
+        cmocka_unit_test(text_weighted_says_so),
+        cmocka_unit_test(markdown_star),
+        cmocka_unit_test(directed_graph),
+        cmocka_unit_test(names_with_line_breaks),
+        cmocka_unit_test(empty_graph),
+        cmocka_unit_test(clermont_all_formats),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
