@@ -1,0 +1,314 @@
+/* Writing CSV: one file through a temporary file (see csv_writer.h), and
+ * a whole dataset directory, ecosys_i_write_csv_dir() (docs/formats.md). */
+#include "io/csv_writer.h"
+
+#include "core/error.h"
+#include "graph/dataset_internal.h"
+#include "io/io_internal.h"
+
+#include <glib.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define BUFFER_SIZE (64 * 1024)
+
+struct ecosys_i_csv_writer {
+    char *path;     /* the target */
+    char *tmp_path; /* where the records go until commit */
+    FILE *file;     /* NULL once finished */
+    char *buffer;   /* records are assembled here and written in big blocks */
+    size_t len;
+    int at_record_start;
+    int error; /* sticky: 0 or the first failure's code */
+};
+
+/* Tells temporary names apart between threads of one process. */
+static atomic_uint tmp_counter;
+
+static int io_error(ecosys_i_csv_writer *w, const char *what, int err)
+{
+    if (!w->error)
+        w->error = ecosys_i_error_at(ECOSYS_EIO, w->path, 0, 0, "%s: %s", what, strerror(err));
+    return w->error;
+}
+
+/* Creates the temporary file with the permissions a plain fopen(path, "w")
+ * would give (0666 less the umask), which mkstemp's 0600 would not. */
+static int create_tmp(ecosys_i_csv_writer *w)
+{
+    for (int attempt = 0; attempt < 100; attempt++) {
+        g_free(w->tmp_path);
+        w->tmp_path = g_strdup_printf("%s.%ld.%u.tmp", w->path, (long) getpid(),
+                                      atomic_fetch_add(&tmp_counter, 1u));
+        int fd = open(w->tmp_path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+        if (fd < 0 && errno == EEXIST)
+            continue;
+        if (fd < 0)
+            return io_error(w, "cannot create a temporary file", errno);
+        w->file = fdopen(fd, "wb");
+        if (!w->file) {
+            int err = errno;
+            close(fd);
+            unlink(w->tmp_path);
+            return io_error(w, "cannot open a temporary file", err);
+        }
+        return 0;
+    }
+    return io_error(w, "cannot create a temporary file", EEXIST);
+}
+
+static void writer_free(ecosys_i_csv_writer *w)
+{
+    g_free(w->path);
+    g_free(w->tmp_path);
+    free(w->buffer);
+    free(w);
+}
+
+int ecosys_i_csv_writer_open(ecosys_i_csv_writer **out, const char *path)
+{
+    *out = NULL;
+    ecosys_i_csv_writer *w = calloc(1, sizeof *w);
+    if (!w)
+        return ecosys_i_error_nomem();
+    w->path = g_strdup(path);
+    w->buffer = malloc(BUFFER_SIZE);
+    w->at_record_start = 1;
+    if (!w->buffer) {
+        writer_free(w);
+        return ecosys_i_error_nomem();
+    }
+    int rc = create_tmp(w);
+    if (rc) {
+        writer_free(w);
+        return rc;
+    }
+    *out = w;
+    return 0;
+}
+
+static int flush(ecosys_i_csv_writer *w)
+{
+    if (w->len && fwrite(w->buffer, 1, w->len, w->file) != w->len)
+        return io_error(w, "write error", errno);
+    w->len = 0;
+    return 0;
+}
+
+static int put(ecosys_i_csv_writer *w, const char *bytes, size_t n)
+{
+    if (w->error)
+        return w->error;
+    while (n > 0) {
+        if (w->len == BUFFER_SIZE && flush(w))
+            return w->error;
+        size_t room = BUFFER_SIZE - w->len, part = n < room ? n : room;
+        memcpy(w->buffer + w->len, bytes, part);
+        w->len += part;
+        bytes += part;
+        n -= part;
+    }
+    return 0;
+}
+
+static int needs_quotes(const char *text, size_t length)
+{
+    if (length == 0)
+        return 0;
+    if (text[0] == ' ' || text[0] == '\t' || text[length - 1] == ' ' ||
+        text[length - 1] == '\t')
+        return 1;
+    return strcspn(text, ",\"\r\n") != length;
+}
+
+/* Encloses the field in quotes and doubles the quotes inside it. */
+static int put_quoted(ecosys_i_csv_writer *w, const char *text)
+{
+    put(w, "\"", 1);
+    for (const char *quote; (quote = strchr(text, '"')); text = quote + 1) {
+        put(w, text, (size_t) (quote - text + 1));
+        put(w, "\"", 1);
+    }
+    put(w, text, strlen(text));
+    put(w, "\"", 1);
+    return w->error;
+}
+
+int ecosys_i_csv_write_field(ecosys_i_csv_writer *w, const char *text)
+{
+    if (w->error)
+        return w->error;
+    if (!w->at_record_start && put(w, ",", 1))
+        return w->error;
+    w->at_record_start = 0;
+    size_t length = strlen(text);
+    return needs_quotes(text, length) ? put_quoted(w, text) : put(w, text, length);
+}
+
+int ecosys_i_csv_end_record(ecosys_i_csv_writer *w)
+{
+    if (w->error)
+        return w->error;
+    w->at_record_start = 1;
+    return put(w, "\n", 1);
+}
+
+int ecosys_i_csv_writer_finish(ecosys_i_csv_writer *w)
+{
+    if (!w->file)
+        return w->error;
+    int rc = w->error ? w->error : flush(w);
+    if (fflush(w->file) != 0 && !rc)
+        rc = io_error(w, "write error", errno);
+    if (fclose(w->file) != 0 && !rc)
+        rc = io_error(w, "cannot close", errno);
+    w->file = NULL;
+    return rc;
+}
+
+int ecosys_i_csv_writer_commit(ecosys_i_csv_writer *w)
+{
+    int rc = ecosys_i_csv_writer_finish(w);
+    if (!rc && rename(w->tmp_path, w->path) != 0)
+        rc = io_error(w, "cannot replace the file", errno);
+    if (rc) {
+        ecosys_i_csv_writer_abort(w);
+        return rc;
+    }
+    writer_free(w);
+    return 0;
+}
+
+void ecosys_i_csv_writer_abort(ecosys_i_csv_writer *w)
+{
+    if (!w)
+        return;
+    if (w->file)
+        fclose(w->file);
+    unlink(w->tmp_path);
+    writer_free(w);
+}
+
+/* ---- a dataset directory ------------------------------------------------ */
+
+#define ACTORS_FILE "actors.csv"
+#define TIES_FILE "collaborations.csv"
+#define META_FILE "dataset.csv"
+
+static const char *const *builtin_fields(ecosys_table table)
+{
+    return table == ECOSYS_TABLE_ACTORS ? ecosys_i_actor_fields : ecosys_i_tie_fields;
+}
+
+static int write_header(ecosys_i_csv_writer *w, const ecosys_dataset *ds, ecosys_table table)
+{
+    int rc = 0;
+    for (const char *const *f = builtin_fields(table); *f && !rc; f++)
+        rc = ecosys_i_csv_write_field(w, *f);
+    size_t count = ecosys_dataset_attribute_count(ds, table);
+    for (size_t a = 0; a < count && !rc; a++)
+        rc = ecosys_i_csv_write_field(w, ecosys_dataset_attribute_name(ds, table, a));
+    return rc ? rc : ecosys_i_csv_end_record(w);
+}
+
+static int write_attributes(ecosys_i_csv_writer *w, const ecosys_dataset *ds,
+                            ecosys_table table, size_t row)
+{
+    size_t count = ecosys_dataset_attribute_count(ds, table);
+    int rc = 0;
+    for (size_t a = 0; a < count && !rc; a++)
+        rc = ecosys_i_csv_write_field(w, ecosys_dataset_attribute(ds, table, row, a));
+    return rc ? rc : ecosys_i_csv_end_record(w);
+}
+
+static int write_actors(ecosys_i_csv_writer *w, const ecosys_dataset *ds)
+{
+    int rc = write_header(w, ds, ECOSYS_TABLE_ACTORS);
+    for (size_t i = 0; i < ds->actor_count && !rc; i++) {
+        ecosys_actor_info a;
+        ecosys_dataset_actor(&a, ds, i);
+        const char *fields[] = {a.id, a.name, a.sector, a.territory, a.axes};
+        for (size_t f = 0; f < 5 && !rc; f++)
+            rc = ecosys_i_csv_write_field(w, fields[f]);
+        if (!rc)
+            rc = write_attributes(w, ds, ECOSYS_TABLE_ACTORS, i);
+    }
+    return rc ? rc : ecosys_i_csv_writer_finish(w);
+}
+
+static int write_ties(ecosys_i_csv_writer *w, const ecosys_dataset *ds)
+{
+    int rc = write_header(w, ds, ECOSYS_TABLE_TIES);
+    for (size_t i = 0; i < ds->tie_count && !rc; i++) {
+        ecosys_tie_info t;
+        ecosys_dataset_tie(&t, ds, i);
+        char weight[32];
+        ecosys_i_format_weight(weight, t.weight);
+        const char *fields[] = {ecosys_i_strpool_get(&ds->pool, ds->actor_id[t.source]),
+                                ecosys_i_strpool_get(&ds->pool, ds->actor_id[t.target]),
+                                weight, t.kind, t.axis, t.start, t.end};
+        for (size_t f = 0; f < 7 && !rc; f++)
+            rc = ecosys_i_csv_write_field(w, fields[f]);
+        if (!rc)
+            rc = write_attributes(w, ds, ECOSYS_TABLE_TIES, i);
+    }
+    return rc ? rc : ecosys_i_csv_writer_finish(w);
+}
+
+static int write_meta(ecosys_i_csv_writer *w)
+{
+    int rc;
+    if ((rc = ecosys_i_csv_write_field(w, "key")) || (rc = ecosys_i_csv_write_field(w, "value")) ||
+        (rc = ecosys_i_csv_end_record(w)) || (rc = ecosys_i_csv_write_field(w, "directed")) ||
+        (rc = ecosys_i_csv_write_field(w, "true")) || (rc = ecosys_i_csv_end_record(w)))
+        return rc;
+    return ecosys_i_csv_writer_finish(w);
+}
+
+/* Writes the three files to temporary files first and renames them only
+ * when all are complete, so a failure leaves the old files in place. */
+static int write_files(const ecosys_dataset *ds, const char *actors, const char *ties,
+                       const char *meta)
+{
+    ecosys_i_csv_writer *w[3] = {NULL, NULL, NULL};
+    int directed = ecosys_dataset_is_directed(ds), rc;
+    if ((rc = ecosys_i_csv_writer_open(&w[0], actors)) || (rc = write_actors(w[0], ds)) ||
+        (rc = ecosys_i_csv_writer_open(&w[1], ties)) || (rc = write_ties(w[1], ds)) ||
+        (directed && ((rc = ecosys_i_csv_writer_open(&w[2], meta)) || (rc = write_meta(w[2]))))) {
+        for (int k = 0; k < 3; k++)
+            ecosys_i_csv_writer_abort(w[k]);
+        return rc;
+    }
+    for (int k = 0; k < 3; k++) {
+        if (rc)
+            ecosys_i_csv_writer_abort(w[k]);
+        else if (w[k])
+            rc = ecosys_i_csv_writer_commit(w[k]);
+    }
+    /* A dataset.csv left by an earlier directed dataset would make this
+     * undirected one read back as directed. */
+    if (!rc && !directed && unlink(meta) != 0 && errno != ENOENT)
+        rc = ecosys_i_error_at(ECOSYS_EIO, meta, 0, 0, "cannot remove: %s", strerror(errno));
+    return rc;
+}
+
+int ecosys_i_write_csv_dir(const ecosys_dataset *ds, const char *dir)
+{
+    if (g_mkdir_with_parents(dir, 0777) != 0)
+        return ecosys_i_error_at(ECOSYS_EIO, dir, 0, 0, "cannot create the directory: %s",
+                                 strerror(errno));
+    char *actors = g_build_filename(dir, ACTORS_FILE, NULL);
+    char *ties = g_build_filename(dir, TIES_FILE, NULL);
+    char *meta = g_build_filename(dir, META_FILE, NULL);
+    int rc = write_files(ds, actors, ties, meta);
+    g_free(actors);
+    g_free(ties);
+    g_free(meta);
+    return rc;
+}
