@@ -314,7 +314,7 @@ static void flags_refused(void **state)
     double x[3];
     size_t k[3];
     ecosys_structure s;
-    const unsigned int unknown = 1u << 4;
+    const unsigned int unknown = 1u << 9; /* no flag has this bit */
 
     /* Unknown bits: everywhere. */
     expect_einval(ecosys_structure_compute(&s, g, unknown));
@@ -342,6 +342,7 @@ static void flags_refused(void **state)
     expect_einval(ecosys_local_clustering(x, g, ECOSYS_MODE_ALL));
     expect_einval(ecosys_core_number(k, g, ECOSYS_WEIGHTED));
     expect_einval(ecosys_core_number(k, g, ECOSYS_NORMALIZED));
+    expect_einval(ecosys_betweenness(x, g, ECOSYS_NO_PATHS)); /* structure only */
 
     /* Accepted combinations (undirected graphs ignore the mode). */
     assert_ok(ecosys_degree(x, g, ECOSYS_NORMALIZED | ECOSYS_MODE_IN));

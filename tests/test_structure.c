@@ -238,6 +238,28 @@ static void karate(void **state)
     assert_close(s.betweenness_centralization, SNA_KARATE_BETWEENNESS, EXACT);
 }
 
+/* ECOSYS_NO_PATHS leaves exactly the all-pairs fields undefined and the
+ * others as the full computation gives them (karate, values as above). */
+static void karate_without_paths(void **state)
+{
+    (void) state;
+    ecosys_structure s = compute(KARATE_EDGES, KARATE_N, KARATE_M, KARATE_WEIGHTS, 0,
+                                 ECOSYS_NO_PATHS);
+    assert_true(isnan(s.diameter));
+    assert_true(isnan(s.mean_distance));
+    assert_true(isnan(s.betweenness_centralization));
+    assert_true(isnan(s.closeness_centralization));
+    assert_close(s.density, KARATE_DENSITY, EXACT);
+    assert_close(s.transitivity, KARATE_TRANSITIVITY, EXACT);
+    assert_close(s.mean_local_clustering, KARATE_MEAN_CLUSTERING, EXACT);
+    assert_close(s.degree_centralization, SNA_KARATE_DEGREE, EXACT);
+    assert_close(s.eigenvector_centralization, R_IGRAPH_KARATE_EIGENVECTOR, ITERATIVE);
+    assert_int_equal(s.largest_component_size, 34);
+    assert_int_equal(s.max_core, 4);
+    assert_int_equal(s.articulation_point_count, 1);
+    assert_int_equal(s.bridge_count, 1);
+}
+
 /* ---- the directed graph D ----------------------------------------------- */
 
 static void directed_graph_d(void **state)
@@ -280,6 +302,7 @@ int main(void)
         cmocka_unit_test(directed_path_by_hand),
         cmocka_unit_test(weighted_diamond_by_hand),
         cmocka_unit_test(karate),
+        cmocka_unit_test(karate_without_paths),
         cmocka_unit_test(directed_graph_d),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -32,7 +32,8 @@ enum ecosys_measure_flags {
     ECOSYS_NORMALIZED = 1u << 1, /**< Normalise as the measure documents. */
     ECOSYS_MODE_OUT = 1u << 2,   /**< Directed graphs: follow arcs forwards. */
     ECOSYS_MODE_IN = 1u << 3,    /**< Directed graphs: follow arcs backwards. */
-    ECOSYS_MODE_ALL = (1u << 2) | (1u << 3) /**< Directed graphs: ignore direction. */
+    ECOSYS_MODE_ALL = (1u << 2) | (1u << 3), /**< Directed graphs: ignore direction. */
+    ECOSYS_NO_PATHS = 1u << 4    /**< ecosys_structure_compute(): skip the all-pairs path measures. */
 };
 
 /** A list of indices, filled by the library; release with ecosys_index_list_dispose(). */
@@ -85,9 +86,14 @@ typedef struct ecosys_structure {
  * Computes the graph-level structure. Time O(n m) for the distances
  * (one breadth-first search per vertex; Dijkstra, O(n m log n), weighted).
  *
+ * With ECOSYS_NO_PATHS the fields that need all shortest paths (diameter,
+ * mean_distance, betweenness_centralization, closeness_centralization) are
+ * left NaN and the rest costs O(m d) (triangles) or less: use it on large
+ * networks (10^5 actors and more).
+ *
  * @param out   receives the structure.
  * @param graph the graph.
- * @param flags ECOSYS_WEIGHTED for weighted distances.
+ * @param flags ECOSYS_WEIGHTED for weighted distances; ECOSYS_NO_PATHS.
  */
 ECOSYS_EXTERN int ecosys_structure_compute(ecosys_structure *out, const ecosys_graph *graph,
                                            unsigned int flags);

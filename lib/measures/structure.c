@@ -134,16 +134,20 @@ static igraph_error_t max_core_part(ecosys_structure *s, const ecosys_graph *g)
  * the graph as it is (directed paths and in-link eigenvectors if directed),
  * unweighted. Called for n >= 3 only: below, every maximum is 0 (or, for
  * the eigenvector's n - 2, negative) and the ratio means nothing. */
-static igraph_error_t centralization_part(ecosys_structure *s, const ecosys_graph *g)
+static igraph_error_t centralization_part(ecosys_structure *s, const ecosys_graph *g, int paths)
 {
     const igraph_t *ig = &g->ig;
     int directed = igraph_is_directed(ig);
     IGRAPH_CHECK(igraph_centralization_degree(ig, NULL, IGRAPH_ALL, IGRAPH_NO_LOOPS,
                                               &s->degree_centralization, NULL, true));
-    IGRAPH_CHECK(igraph_centralization_betweenness(ig, NULL, directed,
-                                                   &s->betweenness_centralization, NULL, true));
-    IGRAPH_CHECK(igraph_centralization_closeness(ig, NULL, directed ? IGRAPH_OUT : IGRAPH_ALL,
-                                                 &s->closeness_centralization, NULL, true));
+    if (paths) {
+        IGRAPH_CHECK(igraph_centralization_betweenness(ig, NULL, directed,
+                                                       &s->betweenness_centralization, NULL,
+                                                       true));
+        IGRAPH_CHECK(igraph_centralization_closeness(ig, NULL,
+                                                     directed ? IGRAPH_OUT : IGRAPH_ALL,
+                                                     &s->closeness_centralization, NULL, true));
+    }
     IGRAPH_CHECK(igraph_centralization_eigenvector_centrality(
         ig, NULL, NULL, directed, /* scale = */ true, NULL, &s->eigenvector_centralization,
         NULL, true));
@@ -156,26 +160,28 @@ static igraph_error_t centralization_part(ecosys_structure *s, const ecosys_grap
     return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t structure_impl(ecosys_structure *s, const ecosys_graph *g, int weighted)
+static igraph_error_t structure_impl(ecosys_structure *s, const ecosys_graph *g, int weighted,
+                                     int paths)
 {
     igraph_integer_t largest;
     igraph_vector_int_t membership;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&membership, 0);
     IGRAPH_CHECK(components_part(s, g, &membership, &largest));
-    if (s->largest_component_size >= 2)
+    if (paths && s->largest_component_size >= 2)
         IGRAPH_CHECK(distances_part(s, g, &membership, largest, weighted));
     igraph_vector_int_destroy(&membership);
     IGRAPH_FINALLY_CLEAN(1);
     IGRAPH_CHECK(undirected_part(s, g));
     IGRAPH_CHECK(max_core_part(s, g));
     if (igraph_vcount(&g->ig) >= 3)
-        IGRAPH_CHECK(centralization_part(s, g));
+        IGRAPH_CHECK(centralization_part(s, g, paths));
     return IGRAPH_SUCCESS;
 }
 
 int ecosys_structure_compute(ecosys_structure *out, const ecosys_graph *g, unsigned int flags)
 {
-    int rc = ecosys_i_measure_args(out, g, flags, ECOSYS_WEIGHTED, "ecosys_structure_compute");
+    int rc = ecosys_i_measure_args(out, g, flags, ECOSYS_WEIGHTED | ECOSYS_NO_PATHS,
+                                   "ecosys_structure_compute");
     if (rc)
         return rc;
     ecosys_structure s = {0};
@@ -192,7 +198,7 @@ int ecosys_structure_compute(ecosys_structure *out, const ecosys_graph *g, unsig
     s.closeness_centralization = s.eigenvector_centralization = NAN;
     if (n > 0) {
         ecosys_i_igraph_lock();
-        igraph_error_t irc = structure_impl(&s, g, s.weighted);
+        igraph_error_t irc = structure_impl(&s, g, s.weighted, !(flags & ECOSYS_NO_PATHS));
         if ((rc = ecosys_i_igraph_unlock(irc, "structure")))
             return rc;
     }
