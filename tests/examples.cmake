@@ -1,8 +1,10 @@
 # Included at the end of tests/CMakeLists.txt: what needs both the test
 # targets and the example programs (examples/ is added before tests/).
 
-# test_report parses the JSON summary back with json-glib.
+# test_report parses the JSON summary back with json-glib (a test-only
+# dependency: the library writes JSON itself, lib/core/json_out.c).
 if(TARGET test_report)
+  pkg_check_modules(JSONGLIB REQUIRED IMPORTED_TARGET json-glib-1.0)
   target_link_libraries(test_report PRIVATE PkgConfig::JSONGLIB)
 endif()
 

@@ -428,6 +428,74 @@ static void test_clermont_round_trip(void **state)
     free(dir);
 }
 
+/* Weights are written as the shortest text that reads back exactly, valid
+ * JSON even with an exponent (json-glib 1.6 wrote 1e-300 as "1e-300.0"). */
+static void test_weight_text(void **state)
+{
+    (void) state;
+    char *dir = ecosys_test_tmpdir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/weights.json", dir);
+    const double weights[] = {1e-300, 1e20, 0.1, 0.85, 3.0};
+    const char *texts[] = {"1e-300", "1e+20", "0.1", "0.85", "3"};
+    const size_t edges[][2] = {{0, 1}, {1, 0}, {0, 1}, {1, 0}, {0, 1}};
+    ecosys_dataset *ds = ecosys_test_dataset(2, edges, 5, weights, 1, NULL);
+    assert_ok(ecosys_dataset_write(ds, path, ECOSYS_FORMAT_JSON));
+    char *text = file_text(path);
+    for (size_t i = 0; i < 5; i++) {
+        char member[64];
+        snprintf(member, sizeof member, "\"weight\": %s, ", texts[i]);
+        if (!strstr(text, member))
+            fail_msg("%s not found in:\n%s", member, text);
+    }
+    g_free(text);
+    ecosys_dataset *back = read_ok(path);
+    for (size_t i = 0; i < 5; i++) {
+        ecosys_tie_info tie;
+        assert_ok(ecosys_dataset_tie(&tie, back, i));
+        assert_true(tie.weight == weights[i]);
+    }
+    assert_equal_datasets(ds, back);
+    ecosys_dataset_free(back);
+    ecosys_dataset_free(ds);
+    ecosys_test_rmtree(dir);
+    free(dir);
+}
+
+/* A file larger than the writer's 64 KiB chunks, with a string larger than
+ * a chunk, is written in order and whole. */
+static void test_large_file(void **state)
+{
+    (void) state;
+    char *dir = ecosys_test_tmpdir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/large.json", dir);
+    enum { N = 3000 };
+    static size_t edges[N][2];
+    for (size_t i = 0; i < N; i++) {
+        edges[i][0] = i;
+        edges[i][1] = (i * 7 + 1) % N;
+    }
+    ecosys_dataset *ds = ecosys_test_dataset(N, (const size_t(*)[2]) edges, N, NULL, 0, NULL);
+    size_t note;
+    assert_ok(ecosys_dataset_add_attribute(&note, ds, ECOSYS_TABLE_ACTORS, "note"));
+    char *big = malloc(200001);
+    assert_non_null(big);
+    for (size_t i = 0; i < 200000; i++)
+        big[i] = i % 1000 == 999 ? '\n' : (char) ('a' + i % 26);
+    big[200000] = '\0';
+    assert_ok(ecosys_dataset_set_attribute(ds, ECOSYS_TABLE_ACTORS, N / 2, note, big));
+    free(big);
+    assert_ok(ecosys_dataset_write(ds, path, ECOSYS_FORMAT_JSON));
+    ecosys_dataset *back = read_ok(path);
+    assert_equal_datasets(ds, back);
+    ecosys_dataset_free(back);
+    ecosys_dataset_free(ds);
+    assert_int_equal(entry_count(dir), 1);
+    ecosys_test_rmtree(dir);
+    free(dir);
+}
+
 /* ---- writing errors --------------------------------------------------------- */
 
 static void test_write_errors(void **state)
@@ -586,6 +654,8 @@ int main(void)
         cmocka_unit_test(test_types_and_multigraph),
         cmocka_unit_test(test_round_trip_of_networkx_files),
         cmocka_unit_test(test_clermont_round_trip),
+        cmocka_unit_test(test_weight_text),
+        cmocka_unit_test(test_large_file),
         cmocka_unit_test(test_write_errors),
         cmocka_unit_test(test_read_missing_file),
         cmocka_unit_test(test_invalid_cases),

@@ -74,8 +74,54 @@ static char *render(const ecosys_graph *graph, ecosys_report_format format, unsi
 
 /* ---- JSON helpers --------------------------------------------------- */
 
+/* Skips digits; fails unless there is at least one. */
+static const char *strict_digits(const char *p, const char *text)
+{
+    if (!(*p >= '0' && *p <= '9'))
+        fail_msg("not an RFC 8259 number at byte %zu:\n%s", (size_t) (p - text), text);
+    while (*p >= '0' && *p <= '9')
+        p++;
+    return p;
+}
+
+/* What json-glib's parser lets through but RFC 8259 forbids, in the forms
+ * a writer could produce: a number such as 1e-300.0, 01, 1. or .5, and a
+ * control character inside a string. */
+static void assert_strict_json(const char *text)
+{
+    for (const char *p = text; *p;) {
+        if (*p == '"') {
+            for (p++; *p && *p != '"'; p++) {
+                if ((unsigned char) *p < 0x20)
+                    fail_msg("raw control character in a string at byte %zu", (size_t) (p - text));
+                if (*p == '\\' && p[1])
+                    p++;
+            }
+            if (*p)
+                p++;
+        } else if (*p == '-' || *p == '.' || (*p >= '0' && *p <= '9')) {
+            if (*p == '-')
+                p++;
+            p = *p == '0' ? p + 1 : strict_digits(p, text);
+            if (*p == '.')
+                p = strict_digits(p + 1, text);
+            if (*p == 'e' || *p == 'E') {
+                p++;
+                if (*p == '+' || *p == '-')
+                    p++;
+                p = strict_digits(p, text);
+            }
+            if (*p != ',' && *p != '\n' && *p != ' ' && *p != '}' && *p != ']')
+                fail_msg("not an RFC 8259 number at byte %zu:\n%s", (size_t) (p - text), text);
+        } else {
+            p++;
+        }
+    }
+}
+
 static JsonParser *parse_json(const char *text)
 {
+    assert_strict_json(text);
     JsonParser *parser = json_parser_new();
     GError *error = NULL;
     if (!json_parser_load_from_data(parser, text, -1, &error))
@@ -111,6 +157,15 @@ static JsonObject *array_object(JsonObject *o, const char *array, guint index)
     JsonArray *a = json_object_get_array_member(o, array);
     assert_true(index < json_array_get_length(a));
     return json_array_get_object_element(a, index);
+}
+
+/* Returns the position of needle in text, failing if absent. */
+static const char *after(const char *text, const char *needle)
+{
+    const char *p = strstr(text, needle);
+    if (!p)
+        fail_msg("\"%s\" not found in:\n%s", needle, text);
+    return p;
 }
 
 /* ---- options and arguments ------------------------------------------ */
@@ -364,6 +419,35 @@ static void json_nan_is_null(void **state)
     fixture_free(&f);
 }
 
+/* Numbers are written with the shortest text that reads back exactly, and
+ * always as valid JSON: json-glib 1.6 wrote 1e-300 as "1e-300.0" and 0.85 as
+ * 0.84999999999999998. Path a-b-c-d with weights 1e-300, 1e20, 0.85:
+ * strengths a 1e-300, b 1e20 + 1e-300 = 1e20, c 1e20 + 0.85 = 1e20 (in
+ * doubles), d 0.85. A whole number keeps a decimal point (diameter 3.0). */
+static void json_number_text(void **state)
+{
+    (void) state;
+    ecosys_dataset *ds = NULL;
+    const size_t edges[][2] = {{0, 1}, {1, 2}, {2, 3}};
+    const double weights[] = {1e-300, 1e20, 0.85};
+    ecosys_graph *g = ecosys_test_graph(&ds, 4, edges, 3, weights, 0);
+    char *text = render(g, ECOSYS_REPORT_JSON, 0, NULL, 0);
+    JsonParser *parser = parse_json(text);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    assert_close(number(array_object(root, "actors", 0), "strength"), 1e-300, 0.0);
+    assert_close(number(array_object(root, "actors", 2), "strength"), 1e20, 0.0);
+    g_object_unref(parser);
+    const char *a = after(text, "\"strength\" : 1e-300,\n");
+    const char *b = after(a + 1, "\"strength\" : 1e+20,\n");
+    const char *c = after(b + 1, "\"strength\" : 1e+20,\n");
+    after(c + 1, "\"strength\" : 0.85,\n");
+    after(text, "\"pagerank_damping\" : 0.85,\n");
+    after(text, "\"diameter\" : 3.0,\n");
+    ecosys_string_free(text);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
 /* The snapshot and filters given as graph options appear in every format;
  * the graph's bookkeeping too. */
 static void snapshot_and_bookkeeping(void **state)
@@ -416,15 +500,6 @@ static void snapshot_and_bookkeeping(void **state)
 }
 
 /* ---- text and Markdown -------------------------------------------------- */
-
-/* Returns the position of needle in text after from, failing if absent. */
-static const char *after(const char *text, const char *needle)
-{
-    const char *p = strstr(text, needle);
-    if (!p)
-        fail_msg("\"%s\" not found in:\n%s", needle, text);
-    return p;
-}
 
 /* Fails unless some line of text, split on spaces, is exactly the words of
  * @p row (so that column widths do not matter). Returns that line. */
@@ -670,6 +745,7 @@ int main(void)
         cmocka_unit_test(json_star_values),
         cmocka_unit_test(json_weighted),
         cmocka_unit_test(json_nan_is_null),
+        cmocka_unit_test(json_number_text),
         cmocka_unit_test(snapshot_and_bookkeeping),
         cmocka_unit_test(text_star),
         cmocka_unit_test(text_weighted_says_so),

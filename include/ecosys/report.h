@@ -68,8 +68,7 @@ ECOSYS_EXTERN int ecosys_summary_options_init(ecosys_summary_options *options,
  * mean degree. Time O(n m) (weighted: O(n m log n)), dominated by the path
  * measures.
  *
- * Memory: text and Markdown fail with ECOSYS_ENOMEM when an allocation
- * fails; JSON is built with json-glib, whose allocator aborts on failure.
+ * Memory: every format fails with ECOSYS_ENOMEM when an allocation fails.
  *
  * @param out_text receives a NUL-terminated UTF-8 string ending with a
  *                 newline; free it with ecosys_string_free(). Set to NULL

@@ -7,7 +7,6 @@
 #include <glib.h>
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -84,14 +83,5 @@ int ecosys_dataset_write(const ecosys_dataset *ds, const char *path, ecosys_form
         return ecosys_i_write_json(ds, path);
     default:
         return ecosys_i_error(ECOSYS_EUNSUPPORTED, "unknown format %d", (int) format);
-    }
-}
-
-void ecosys_i_format_weight(char buffer[32], double weight)
-{
-    for (int digits = 15; digits <= 17; digits++) {
-        snprintf(buffer, 32, "%.*g", digits, weight);
-        if (strtod(buffer, NULL) == weight)
-            return;
     }
 }

@@ -7,6 +7,7 @@
 #ifndef ECOSYS_IO_INTERNAL_H
 #define ECOSYS_IO_INTERNAL_H
 
+#include "core/double_text.h"
 #include "ecosys/io.h"
 
 /* CSV dataset directory (actors.csv + collaborations.csv): lib/io/csv_*.c */
@@ -17,12 +18,16 @@ int ecosys_i_write_csv_dir(const ecosys_dataset *ds, const char *dir);
 int ecosys_i_read_graphml(ecosys_dataset **out, const char *path);
 int ecosys_i_write_graphml(const ecosys_dataset *ds, const char *path);
 
-/* Node-link JSON file: lib/io/json_*.c (json-glib) */
+/* Node-link JSON file: lib/io/json_*.c */
 int ecosys_i_read_json(ecosys_dataset **out, const char *path);
 int ecosys_i_write_json(const ecosys_dataset *ds, const char *path);
 
 /* Formats a weight so that strtod() gives back the same double, using the
- * shortest of %.15g, %.16g, %.17g that round-trips. @p buffer holds 32. */
-void ecosys_i_format_weight(char buffer[32], double weight);
+ * shortest of %.15g, %.16g, %.17g that round-trips: ecosys_i_format_double(),
+ * under the name the writers know. @p buffer holds 32. */
+static inline void ecosys_i_format_weight(char buffer[ECOSYS_I_DOUBLE_TEXT], double weight)
+{
+    ecosys_i_format_double(buffer, weight);
+}
 
 #endif
