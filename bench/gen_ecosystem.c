@@ -5,8 +5,9 @@
  *
  * Writes OUTDIR/actors.csv (id,name,sector,territory,axes) and
  * OUTDIR/collaborations.csv (source,target,weight,kind,axis,start,end) in the
- * libecosys dataset layout (see docs / DOMAIN.md sections 2-3). The files hold
- * no quotes, no commas inside fields and end lines with "\n".
+ * libecosys CSV dataset layout (header row, UTF-8, comma-separated). The
+ * files hold no quotes, no commas inside fields and end lines with "\n".
+ * Actors are numbered from 0, so actor a<i> is vertex i of the graph.
  *
  * Reproducibility: every random decision is drawn from the xoshiro256**
  * generator below (Blackman & Vigna 2018), seeded from S through splitmix64,
@@ -44,7 +45,7 @@
  *    or after it; otherwise the end lies in a later year, so the end is never
  *    before the start whatever the precision of either date.
  *
- * Cost: O(N + M) time, memory O(N) (a few bytes per actor to find targets);
+ * Cost: O(N + M) time, memory O(N) (12 bytes per actor to find targets);
  * ties are streamed to the file and never held in memory.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -58,7 +59,6 @@
 #include <string.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 
 /* ------------------------------------------------------------------------ */
 /* PRNG: splitmix64 for seeding, xoshiro256** for the stream.               */
@@ -449,9 +449,11 @@ int main(int argc, char **argv)
     out_str(&o, "source,target,weight,kind,axis,start,end\n");
     for (uint64_t k = 0; k < n_ties; k++) {
         uint64_t u, v;
+        unsigned u_axes, v_axes;
         const uint64_t what = rng_below(&rng, 1000);
         if (what < 1 || n == 1) { /* self-tie, 0.1% */
             u = v = rng_below(&rng, n);
+            u_axes = v_axes = ATTR_AXES(attr[u]);
         } else if (what < 11 && ring_len > 0) { /* repeated pair, 1% */
             uint64_t j = rng_below(&rng, ring_len);
             if (rng_next(&rng) >> 63) {
@@ -461,17 +463,21 @@ int main(int argc, char **argv)
                 u = ring_v[j];
                 v = ring_u[j];
             }
+            u_axes = ATTR_AXES(attr[u]);
+            v_axes = ATTR_AXES(attr[v]);
         } else { /* new tie */
             u = rng_below(&rng, n);
-            int64_t w = -1;
-            for (int attempt = 0; attempt < 8 && (w < 0 || (uint64_t) w == u);
-                 attempt++) {
-                uint64_t t = terr[u];
+            const uint32_t au = attr[u];
+            u_axes = ATTR_AXES(au);
+            int64_t e = -1; /* member entry of the target */
+            for (int attempt = 0;
+                 attempt < 8 && (e < 0 || (uint64_t) e >> 3 == u); attempt++) {
+                uint64_t t = ATTR_TERR(au);
                 if (rng_below(&rng, 100) >= 80) { /* another territory */
                     uint64_t t2 = rng_below(&rng, n_terr - 1);
                     t = t2 >= t ? t2 + 1 : t2;
                 }
-                uint64_t s = sector[u];
+                uint64_t s = ATTR_SECTOR(au);
                 if (rng_below(&rng, 100) >= 60) { /* another sector */
                     unsigned wts[N_SECTORS];
                     memcpy(wts, SECTOR_W, sizeof wts);
@@ -479,11 +485,17 @@ int main(int argc, char **argv)
                     s = (uint64_t) rng_pick(&rng, wts, N_SECTORS,
                                             10000 - SECTOR_W[s]);
                 }
-                w = pick_in_group(&rng, members, goff, t * N_SECTORS + s);
+                e = pick_in_group(&rng, members, goff, t * N_SECTORS + s);
             }
-            while (w < 0 || (uint64_t) w == u) /* rare fallback */
-                w = (int64_t) rng_below(&rng, n);
-            v = (uint64_t) w;
+            if (e >= 0 && (uint64_t) e >> 3 != u) {
+                v = (uint64_t) e >> 3;
+                v_axes = (unsigned) e & 7u;
+            } else { /* rare fallback: any other actor */
+                do
+                    v = rng_below(&rng, n);
+                while (v == u);
+                v_axes = ATTR_AXES(attr[v]);
+            }
             ring_u[ring_pos] = (uint32_t) u;
             ring_v[ring_pos] = (uint32_t) v;
             ring_pos = (ring_pos + 1) % RING;
@@ -496,8 +508,8 @@ int main(int argc, char **argv)
                               : 1 + (unsigned) rng_pick(&rng, WEIGHT_W,
                                                         N_WEIGHTS, 100);
         int kind = rng_pick(&rng, KIND_W, N_KINDS, 100);
-        unsigned common = axes[u] & axes[v];
-        unsigned pool = common ? common : axes[u];
+        unsigned common = u_axes & v_axes;
+        unsigned pool = common ? common : u_axes;
         int axis_choices[N_AXES], n_choices = 0;
         for (int a = 0; a < N_AXES; a++)
             if (pool & (1u << a))
@@ -547,8 +559,6 @@ int main(int argc, char **argv)
 
     g_free(members);
     g_free(goff);
-    g_free(terr);
-    g_free(axes);
-    g_free(sector);
+    g_free(attr);
     return 0;
 }
