@@ -18,9 +18,9 @@ echo "== AddressSanitizer + UndefinedBehaviorSanitizer ==" >&2
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DECOSYS_SANITIZE=ON -DECOSYS_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j"$jobs" >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-asan --output-on-failure -j"$jobs" -L unit
+    ctest --test-dir build-asan --output-on-failure -j"$jobs" -L "unit|example"
 
 echo "== valgrind memcheck ==" >&2
 cmake -S . -B build-valgrind -DCMAKE_BUILD_TYPE=Debug -DECOSYS_VALGRIND=ON -DECOSYS_BUILD_BENCH=OFF >/dev/null
 cmake --build build-valgrind -j"$jobs" >/dev/null
-ctest --test-dir build-valgrind --output-on-failure -j"$jobs" -L unit
+ctest --test-dir build-valgrind --output-on-failure -j"$jobs" -L "unit|example"
