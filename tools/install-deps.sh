@@ -6,7 +6,8 @@
 set -eu
 
 PACKAGES="gcc g++ make cmake pkg-config libigraph-dev libglib2.0-dev libjson-glib-dev \
-libxml2-dev libcmocka-dev valgrind doxygen python3 binutils"
+libxml2-dev libcmocka-dev valgrind doxygen binutils \
+python3 python3-pytest python3-venv python3-pip python3-setuptools python3-wheel python3-networkx"
 
 missing=""
 for package in $PACKAGES; do

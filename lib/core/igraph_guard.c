@@ -16,6 +16,15 @@ static igraph_error_handler_t *saved_error_handler;
 static igraph_warning_handler_t *saved_warning_handler;
 static char igraph_reason[512];
 
+/* igraph draws random start vectors (ARPACK, used by eigenvector
+ * centrality) from its default RNG. Each guarded call gets a private
+ * generator reseeded to the same value, so results never vary between
+ * calls, and the host program's own igraph RNG is left untouched. */
+#define GUARD_SEED 20190412u
+static igraph_rng_t private_rng;
+static int private_rng_ready;
+static igraph_rng_t *saved_rng;
+
 static void capture_error(const char *reason, const char *file, int line,
                           igraph_error_t igraph_errno)
 {
@@ -43,6 +52,14 @@ void ecosys_i_igraph_lock(void)
         igraph_reason[0] = '\0';
         saved_error_handler = igraph_set_error_handler(capture_error);
         saved_warning_handler = igraph_set_warning_handler(ignore_warning);
+        if (!private_rng_ready)
+            private_rng_ready =
+                igraph_rng_init(&private_rng, &igraph_rngtype_mt19937) == IGRAPH_SUCCESS;
+        saved_rng = igraph_rng_default();
+        if (private_rng_ready) {
+            igraph_rng_seed(&private_rng, GUARD_SEED);
+            igraph_rng_set_default(&private_rng);
+        }
     }
 }
 
@@ -76,6 +93,7 @@ int ecosys_i_igraph_unlock(igraph_error_t rc, const char *what)
     if (--depth == 0) {
         igraph_set_error_handler(saved_error_handler);
         igraph_set_warning_handler(saved_warning_handler);
+        igraph_rng_set_default(saved_rng);
     }
     g_rec_mutex_unlock(&igraph_mutex);
     return code;

@@ -1,0 +1,60 @@
+"""The network summary as text, Markdown or JSON (``ecosys/report.h``).
+
+One C call computes everything and renders it; the text crosses into
+Python once. The JSON layout is docs/summary-json.md; :func:`summary_json`
+returns it parsed (``null`` becomes None).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, Optional
+
+from . import _native
+from .errors import invalid
+from .graph import Graph
+
+__all__ = ["summary", "summary_json", "FORMATS"]
+
+#: Accepted values of ``format``, with their C ``ecosys_report_format``.
+FORMATS = {"text": 0, "markdown": 1, "md": 1, "json": 2}
+
+
+def summary(graph: Graph, format: str = "text", *, group: Optional[str] = None,
+            top: int = 5, weighted: bool = False, title: Optional[str] = None) -> str:
+    """Renders the summary of a graph, as ``ecosys-summary`` prints it.
+
+    Args:
+        graph: the graph; the report states the options it was built with.
+        format: ``"text"``, ``"markdown"`` (or ``"md"``) or ``"json"``.
+        group: actor attribute of the breakdown (default ``"sector"``): a
+            built-in field or a free attribute.
+        top: actors listed per centrality in text and Markdown (>= 1).
+        weighted: use tie weights (path measures take 1/weight as length;
+            eigenvector and PageRank sum weights).
+        title: heading of the report (``ecosys-summary`` puts the dataset's
+            path there); None: the dataset's path if it was read from one.
+
+    Raises:
+        InvalidArgumentError: an unknown format or group attribute (the
+            message lists the attributes the actors have), ``top`` < 1.
+    """
+    try:
+        code = FORMATS[format]
+    except (KeyError, TypeError):
+        raise invalid(f"unknown format {format!r}: expected 'text', 'markdown' or 'json'") \
+            from None
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise invalid(f"top must be a positive number of actors, not {top!r}")
+    if title is None:
+        title = graph.dataset.source
+    return _native.summary_render(
+        graph._handle, code, _native.text(group, "group"), top, _native.text(title, "title"),
+        1 if weighted else 0, graph._c_options)
+
+
+def summary_json(graph: Graph, *, group: Optional[str] = None, top: int = 5,
+                 weighted: bool = False, title: Optional[str] = None) -> Dict[str, Any]:
+    """The JSON summary, parsed: a dict laid out as docs/summary-json.md says."""
+    return json.loads(summary(graph, "json", group=group, top=top, weighted=weighted,
+                              title=title))
