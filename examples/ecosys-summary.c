@@ -36,6 +36,7 @@ typedef struct arguments {
     char *group;
     gint top;
     gboolean weighted;
+    gboolean no_paths;
     char *at;
     char *from;
     char *to;
@@ -224,7 +225,8 @@ static int run(arguments *a)
     so.group = a->group;
     so.top = (size_t) a->top;
     so.title = a->title ? a->title : default_title;
-    so.flags = a->weighted ? ECOSYS_WEIGHTED : 0u;
+    so.flags = (a->weighted ? (unsigned int) ECOSYS_WEIGHTED : 0u) |
+               (a->no_paths ? (unsigned int) ECOSYS_NO_PATHS : 0u);
     so.graph_options = &go;
     rc = ecosys_summary_render(&text, &length, graph, &so);
     g_free(default_title);
@@ -259,6 +261,11 @@ int main(int argc, char **argv)
         {"weighted", 'w', 0, G_OPTION_ARG_NONE, &a.weighted,
          "Use tie weights: a tie's length is 1/weight in path measures, eigenvector and "
          "PageRank sum weights (default: hops, weights ignored)",
+         NULL},
+        {"no-paths", 0, 0, G_OPTION_ARG_NONE, &a.no_paths,
+         "Skip the all-pairs path measures (betweenness, closeness, harmonic closeness, "
+         "diameter, mean distance; O(n m)): they read n/a (JSON null). Recommended above "
+         "about 20,000 actors",
          NULL},
         {"at", 0, 0, G_OPTION_ARG_FILENAME, &a.at,
          "Only ties active on DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE"},

@@ -214,6 +214,21 @@ static void null_and_bad_arguments(void **state)
     o.flags = ECOSYS_NORMALIZED;
     assert_int_equal(ecosys_summary_render(&text, NULL, f.graph, &o), ECOSYS_EINVAL);
     assert_null(text);
+    /* Only ECOSYS_WEIGHTED and ECOSYS_NO_PATHS are accepted, alone or together. */
+    const unsigned int refused[] = {ECOSYS_NO_PATHS | ECOSYS_NORMALIZED,
+                                    ECOSYS_WEIGHTED | ECOSYS_NO_PATHS | ECOSYS_MODE_OUT,
+                                    ECOSYS_MODE_ALL, 1u << 5, 1u << 31};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        o.flags = refused[i];
+        assert_int_equal(ecosys_summary_render(&text, NULL, f.graph, &o), ECOSYS_EINVAL);
+        assert_null(text);
+        assert_non_null(strstr(ecosys_error_last()->message, "ECOSYS_NO_PATHS"));
+    }
+    o.flags = ECOSYS_WEIGHTED | ECOSYS_NO_PATHS;
+    assert_ok(ecosys_summary_render(&text, NULL, f.graph, &o));
+    ecosys_string_free(text);
+    text = NULL;
+    o.flags = 0;
 
     /* NULL options: defaults (text, group "sector", top 5). */
     assert_ok(ecosys_summary_render(&text, NULL, f.graph, NULL));
@@ -419,6 +434,119 @@ static void json_nan_is_null(void **state)
     fixture_free(&f);
 }
 
+/* ECOSYS_NO_PATHS on the star with an isolate (delta), hops and weighted:
+ * betweenness (raw and normalised), closeness and harmonic of every actor
+ * are null, and so are the graph's diameter, mean distance and betweenness
+ * and closeness centralizations; every other member is the same as in the
+ * full run (the same JSON text, floats compared to 1e-9 for eigenvector's
+ * and PageRank's last bits). options.paths says which run it was. */
+static void json_no_paths(void **state)
+{
+    (void) state;
+    static const char *const path_actor[] = {"betweenness", "betweenness_normalized",
+                                             "closeness", "harmonic"};
+    static const char *const path_graph[] = {"diameter", "mean_distance",
+                                             "betweenness_centralization",
+                                             "closeness_centralization"};
+    fixture f = star(1);
+    for (int weighted = 0; weighted <= 1; weighted++) {
+        unsigned int w = weighted ? ECOSYS_WEIGHTED : 0u;
+        char *full_text = render(f.graph, ECOSYS_REPORT_JSON, w, NULL, 0);
+        char *fast_text = render(f.graph, ECOSYS_REPORT_JSON, w | ECOSYS_NO_PATHS, NULL, 0);
+        assert_null(strstr(fast_text, "nan"));
+        JsonParser *full_parser = parse_json(full_text), *fast_parser = parse_json(fast_text);
+        JsonObject *full = json_node_get_object(json_parser_get_root(full_parser));
+        JsonObject *fast = json_node_get_object(json_parser_get_root(fast_parser));
+
+        JsonObject *full_options = member_object(full, "options");
+        JsonObject *fast_options = member_object(fast, "options");
+        assert_true(json_object_get_boolean_member(full_options, "paths"));
+        assert_false(json_object_get_boolean_member(fast_options, "paths"));
+        assert_int_equal(json_object_get_boolean_member(fast_options, "weighted"), weighted);
+
+        /* uses_weights: same semantics whether the paths were computed. */
+        JsonObject *full_uses = member_object(full, "uses_weights");
+        JsonObject *fast_uses = member_object(fast, "uses_weights");
+        assert_int_equal(json_object_get_size(full_uses), json_object_get_size(fast_uses));
+        GList *names = json_object_get_members(full_uses);
+        for (GList *n = names; n; n = n->next)
+            assert_int_equal(json_object_get_boolean_member(full_uses, n->data),
+                             json_object_get_boolean_member(fast_uses, n->data));
+        g_list_free(names);
+
+        JsonObject *full_graph = member_object(full, "graph");
+        JsonObject *fast_graph = member_object(fast, "graph");
+        assert_int_equal(json_object_get_size(full_graph), json_object_get_size(fast_graph));
+        for (size_t i = 0; i < 4; i++) {
+            assert_true(is_null(fast_graph, path_graph[i]));
+            if (i < 2) /* defined on the star: 2 and 1.5 hops */
+                assert_false(is_null(full_graph, path_graph[i]));
+        }
+        names = json_object_get_members(full_graph);
+        for (GList *n = names; n; n = n->next) {
+            int path = 0;
+            for (size_t i = 0; i < 4; i++)
+                path |= strcmp(n->data, path_graph[i]) == 0;
+            if (path)
+                continue;
+            double a = number(full_graph, n->data), b = number(fast_graph, n->data);
+            if (isnan(a))
+                assert_true(isnan(b));
+            else
+                assert_close(b, a, 1e-9 * fabs(a) + 1e-12);
+        }
+        g_list_free(names);
+        assert_int_equal(json_object_get_int_member(fast_graph, "bridge_count"), 3);
+        assert_close(number(fast_graph, "degree_centralization"),
+                     number(full_graph, "degree_centralization"), 0.0);
+
+        JsonArray *full_actors = json_object_get_array_member(full, "actors");
+        JsonArray *fast_actors = json_object_get_array_member(fast, "actors");
+        assert_int_equal(json_array_get_length(fast_actors), 5);
+        assert_int_equal(json_array_get_length(full_actors), 5);
+        for (guint v = 0; v < 5; v++) {
+            JsonObject *a = json_array_get_object_element(full_actors, v);
+            JsonObject *b = json_array_get_object_element(fast_actors, v);
+            assert_int_equal(json_object_get_size(a), json_object_get_size(b));
+            for (size_t i = 0; i < 4; i++) {
+                assert_true(is_null(b, path_actor[i]));
+                if (strcmp(path_actor[i], "closeness") != 0) /* delta's closeness is null */
+                    assert_false(is_null(a, path_actor[i]));
+            }
+            assert_string_equal(json_object_get_string_member(a, "id"),
+                                json_object_get_string_member(b, "id"));
+            assert_string_equal(json_object_get_string_member(a, "group"),
+                                json_object_get_string_member(b, "group"));
+            static const char *const same[] = {"degree", "strength", "eigenvector",
+                                               "pagerank", "local_clustering",
+                                               "core_number", "component"};
+            for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+                double x = number(a, same[i]), y = number(b, same[i]);
+                assert_false(isnan(x));
+                assert_close(y, x, 1e-9 * fabs(x) + 1e-12);
+            }
+        }
+        /* Hand values still hold: hub degree 3, strength 2 + 1 + 1. */
+        assert_int_equal(json_object_get_int_member(array_object(fast, "actors", 0), "degree"),
+                         3);
+        assert_close(number(array_object(fast, "actors", 0), "strength"), 4.0, 0.0);
+
+        /* Groups are the same text: compare the whole arrays' members. */
+        JsonArray *full_groups = json_object_get_array_member(full, "groups");
+        JsonArray *fast_groups = json_object_get_array_member(fast, "groups");
+        assert_int_equal(json_array_get_length(full_groups), json_array_get_length(fast_groups));
+        const char *groups_full = after(full_text, "\"groups\"");
+        const char *groups_fast = after(fast_text, "\"groups\"");
+        assert_string_equal(groups_full, groups_fast);
+
+        g_object_unref(full_parser);
+        g_object_unref(fast_parser);
+        ecosys_string_free(full_text);
+        ecosys_string_free(fast_text);
+    }
+    fixture_free(&f);
+}
+
 /* Numbers are written with the shortest text that reads back exactly, and
  * always as valid JSON: json-glib 1.6 wrote 1e-300 as "1e-300.0" and 0.85 as
  * 0.84999999999999998. Path a-b-c-d with weights 1e-300, 1e20, 0.85:
@@ -616,6 +744,56 @@ static void markdown_star(void **state)
     fixture_free(&f);
 }
 
+/* Text and Markdown without the path measures: one line says they were
+ * skipped, their graph rows read n/a, their top lists are left out with a
+ * note, and the other top lists remain. */
+static void text_no_paths(void **state)
+{
+    (void) state;
+    fixture f = star(0);
+    char *text = render(f.graph, ECOSYS_REPORT_TEXT, ECOSYS_NO_PATHS, NULL, 0);
+    after(text, "Paths: path measures skipped for speed (no-paths option)");
+    assert_row(text, "Diameter n/a longest shortest path in the largest");
+    assert_row(text, "Mean distance n/a mean shortest path between actors of the");
+    assert_row(text, "Betweenness centralization n/a 1: one actor lies on every path (a");
+    assert_row(text, "Density 0.5000 share of the possible ties that exist");
+    after(text, "n/a for the diameter, the mean distance and the betweenness and closeness\n"
+                "centralizations: path measures were skipped for speed.");
+    /* The star has every other measure defined: no "not defined" note. */
+    assert_null(strstr(text, "not defined for this network"));
+    const char *top = after(text, "Most central actors (top 5)");
+    after(top, "Betweenness, closeness and harmonic closeness are left out: path measures "
+               "were\nskipped for speed.");
+    assert_row(after(top, "\nDegree\n"), "1 Hub | centre hub 3");
+    after(top, "\nStrength\n");
+    after(top, "\nEigenvector\n");
+    after(top, "\nPageRank\n");
+    assert_null(strstr(text, "\nBetweenness (normalised)\n"));
+    assert_null(strstr(text, "\nCloseness\n"));
+    assert_null(strstr(text, "\nHarmonic closeness\n"));
+    ecosys_string_free(text);
+
+    /* The full report has neither note. */
+    text = render(f.graph, ECOSYS_REPORT_TEXT, 0, NULL, 0);
+    assert_null(strstr(text, "skipped"));
+    assert_null(strstr(text, "Paths:"));
+    ecosys_string_free(text);
+
+    text = render(f.graph, ECOSYS_REPORT_MARKDOWN, ECOSYS_WEIGHTED | ECOSYS_NO_PATHS, NULL, 0);
+    after(text, "- **Weights:** used.");
+    after(text, "- **Paths:** path measures skipped for speed");
+    after(text, "| Diameter | n/a |");
+    after(text, "Betweenness, closeness and harmonic closeness are left out: path measures "
+                "were skipped for speed.");
+    after(text, "### Degree\n");
+    after(text, "### PageRank\n");
+    assert_null(strstr(text, "### Betweenness"));
+    assert_null(strstr(text, "### Closeness"));
+    assert_null(strstr(text, "### Harmonic closeness"));
+    ecosys_string_free(text);
+    fixture_free(&f);
+}
+
 static void directed_graph(void **state)
 {
     (void) state;
@@ -745,11 +923,13 @@ int main(void)
         cmocka_unit_test(json_star_values),
         cmocka_unit_test(json_weighted),
         cmocka_unit_test(json_nan_is_null),
+        cmocka_unit_test(json_no_paths),
         cmocka_unit_test(json_number_text),
         cmocka_unit_test(snapshot_and_bookkeeping),
         cmocka_unit_test(text_star),
         cmocka_unit_test(text_weighted_says_so),
         cmocka_unit_test(markdown_star),
+        cmocka_unit_test(text_no_paths),
         cmocka_unit_test(directed_graph),
         cmocka_unit_test(names_with_line_breaks),
         cmocka_unit_test(empty_graph),

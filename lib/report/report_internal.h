@@ -38,6 +38,7 @@ typedef struct ecosys_i_measure_info {
     ecosys_i_weights weights;
     int ranked;          /* listed in the "most central actors" section */
     int integral;        /* values are whole numbers */
+    int path;            /* needs all shortest paths: skipped (NaN) with ECOSYS_NO_PATHS */
 } ecosys_i_measure_info;
 
 extern const ecosys_i_measure_info ecosys_i_measures[ECOSYS_I_MEASURE_COUNT];
@@ -74,6 +75,7 @@ typedef struct ecosys_i_summary {
     const char *group;        /* attribute name */
     size_t top;               /* requested length of the top lists */
     int weighted;             /* ECOSYS_WEIGHTED was given */
+    int paths;                /* path measures computed (ECOSYS_NO_PATHS not given) */
     const ecosys_graph_options *graph_options; /* NULL: not stated */
 
     /* graph level */

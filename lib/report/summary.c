@@ -15,38 +15,38 @@
 const ecosys_i_measure_info ecosys_i_measures[ECOSYS_I_MEASURE_COUNT] = {
     [ECOSYS_I_DEGREE] = {"degree", "Degree",
                          "number of partners: how many actors it works with directly",
-                         ECOSYS_I_WEIGHTS_NEVER, 1, 1},
+                         ECOSYS_I_WEIGHTS_NEVER, 1, 1, 0},
     [ECOSYS_I_STRENGTH] = {"strength", "Strength",
                            "sum of the weights of its ties: how intensely it collaborates",
-                           ECOSYS_I_WEIGHTS_ALWAYS, 1, 0},
+                           ECOSYS_I_WEIGHTS_ALWAYS, 1, 0, 0},
     [ECOSYS_I_BETWEENNESS] = {"betweenness", "Betweenness",
                               "number of shortest paths between other actors that pass through it",
-                              ECOSYS_I_WEIGHTS_OPTION, 0, 0},
+                              ECOSYS_I_WEIGHTS_OPTION, 0, 0, 1},
     [ECOSYS_I_BETWEENNESS_NORMALIZED] = {
         "betweenness_normalized", "Betweenness (normalised)",
         "how often an actor lies on the shortest paths between others: a broker "
         "(share of the pairs of other actors, 0 to 1)",
-        ECOSYS_I_WEIGHTS_OPTION, 1, 0},
+        ECOSYS_I_WEIGHTS_OPTION, 1, 0, 1},
     [ECOSYS_I_CLOSENESS] = {"closeness", "Closeness",
                             "inverse of the mean distance to the actors it can reach: "
                             "how few steps it needs to reach them",
-                            ECOSYS_I_WEIGHTS_OPTION, 1, 0},
+                            ECOSYS_I_WEIGHTS_OPTION, 1, 0, 1},
     [ECOSYS_I_HARMONIC] = {"harmonic", "Harmonic closeness",
                            "mean of 1/distance to every other actor (0 if unreachable): "
                            "closeness that still works when the network is in pieces",
-                           ECOSYS_I_WEIGHTS_OPTION, 1, 0},
+                           ECOSYS_I_WEIGHTS_OPTION, 1, 0, 1},
     [ECOSYS_I_EIGENVECTOR] = {"eigenvector", "Eigenvector",
                               "tied to actors that are themselves well tied "
                               "(1 = the highest)",
-                              ECOSYS_I_WEIGHTS_OPTION, 1, 0},
+                              ECOSYS_I_WEIGHTS_OPTION, 1, 0, 0},
     [ECOSYS_I_PAGERANK] = {"pagerank", "PageRank",
                            "share of time a random walk along the ties spends at the actor "
                            "(damping 0.85; sums to 1 over all actors)",
-                           ECOSYS_I_WEIGHTS_OPTION, 1, 0},
+                           ECOSYS_I_WEIGHTS_OPTION, 1, 0, 0},
     [ECOSYS_I_LOCAL_CLUSTERING] = {"local_clustering", "Local clustering",
                                    "share of pairs of its partners that also work together "
                                    "(0 with fewer than 2 partners)",
-                                   ECOSYS_I_WEIGHTS_NEVER, 0, 0},
+                                   ECOSYS_I_WEIGHTS_NEVER, 0, 0, 0},
 };
 
 int ecosys_summary_options_init(ecosys_summary_options *options, unsigned int version)
@@ -257,7 +257,7 @@ done:
 static int compute_ranks(ecosys_i_summary *s)
 {
     for (int m = 0; m < ECOSYS_I_MEASURE_COUNT; m++) {
-        if (!ecosys_i_measures[m].ranked)
+        if (!ecosys_i_measures[m].ranked || (ecosys_i_measures[m].path && !s->paths))
             continue;
         ecosys_i_rank *all = alloc_array(s->n, sizeof *all);
         if (!all)
@@ -273,23 +273,29 @@ static int compute_ranks(ecosys_i_summary *s)
     return 0;
 }
 
-static int compute_measures(ecosys_i_summary *s)
+/* Fills a per-actor measure with NaN (not computed). */
+static void fill_nan(double *values, size_t n)
+{
+    for (size_t v = 0; v < n; v++)
+        values[v] = NAN;
+}
+
+/* The all-pairs path measures: betweenness (raw and normalised), closeness
+ * and harmonic closeness. O(n m); skipped with ECOSYS_NO_PATHS. */
+static int compute_path_measures(ecosys_i_summary *s, unsigned int w)
 {
     const ecosys_graph *g = s->graph;
-    unsigned int w = s->weighted ? ECOSYS_WEIGHTED : 0u;
     double **val = s->values;
+    if (!s->paths) {
+        for (int m = 0; m < ECOSYS_I_MEASURE_COUNT; m++)
+            if (ecosys_i_measures[m].path)
+                fill_nan(val[m], s->n);
+        return 0;
+    }
     int rc;
-    if ((rc = ecosys_structure_compute(&s->structure, g, w)) ||
-        (rc = ecosys_degree(val[ECOSYS_I_DEGREE], g, 0)) ||
-        (rc = ecosys_strength(val[ECOSYS_I_STRENGTH], g, ECOSYS_WEIGHTED)) ||
-        (rc = ecosys_betweenness(val[ECOSYS_I_BETWEENNESS], g, w)) ||
+    if ((rc = ecosys_betweenness(val[ECOSYS_I_BETWEENNESS], g, w)) ||
         (rc = ecosys_closeness(val[ECOSYS_I_CLOSENESS], g, w | ECOSYS_NORMALIZED)) ||
-        (rc = ecosys_harmonic(val[ECOSYS_I_HARMONIC], g, w | ECOSYS_NORMALIZED)) ||
-        (rc = ecosys_eigenvector(val[ECOSYS_I_EIGENVECTOR], g, w)) ||
-        (rc = ecosys_pagerank(val[ECOSYS_I_PAGERANK], g, ECOSYS_I_DAMPING, w)) ||
-        (rc = ecosys_local_clustering(val[ECOSYS_I_LOCAL_CLUSTERING], g, 0)) ||
-        (rc = ecosys_core_number(s->core_number, g, 0)) ||
-        (rc = ecosys_components(s->component, NULL, g)))
+        (rc = ecosys_harmonic(val[ECOSYS_I_HARMONIC], g, w | ECOSYS_NORMALIZED)))
         return rc;
 
     /* Normalised betweenness from the raw values, with the divisor
@@ -303,6 +309,26 @@ static int compute_measures(ecosys_i_summary *s)
     return 0;
 }
 
+static int compute_measures(ecosys_i_summary *s)
+{
+    const ecosys_graph *g = s->graph;
+    unsigned int w = s->weighted ? ECOSYS_WEIGHTED : 0u;
+    unsigned int structure_flags = w | (s->paths ? 0u : (unsigned int) ECOSYS_NO_PATHS);
+    double **val = s->values;
+    int rc;
+    if ((rc = ecosys_structure_compute(&s->structure, g, structure_flags)) ||
+        (rc = ecosys_degree(val[ECOSYS_I_DEGREE], g, 0)) ||
+        (rc = ecosys_strength(val[ECOSYS_I_STRENGTH], g, ECOSYS_WEIGHTED)) ||
+        (rc = compute_path_measures(s, w)) ||
+        (rc = ecosys_eigenvector(val[ECOSYS_I_EIGENVECTOR], g, w)) ||
+        (rc = ecosys_pagerank(val[ECOSYS_I_PAGERANK], g, ECOSYS_I_DAMPING, w)) ||
+        (rc = ecosys_local_clustering(val[ECOSYS_I_LOCAL_CLUSTERING], g, 0)) ||
+        (rc = ecosys_core_number(s->core_number, g, 0)) ||
+        (rc = ecosys_components(s->component, NULL, g)))
+        return rc;
+    return 0;
+}
+
 int ecosys_i_summary_compute(ecosys_i_summary *s, const ecosys_graph *graph,
                              const ecosys_summary_options *o)
 {
@@ -313,6 +339,7 @@ int ecosys_i_summary_compute(ecosys_i_summary *s, const ecosys_graph *graph,
     s->group = o->group;
     s->top = o->top;
     s->weighted = (o->flags & ECOSYS_WEIGHTED) != 0;
+    s->paths = (o->flags & ECOSYS_NO_PATHS) == 0;
     s->graph_options = o->graph_options;
 
     int rc = ecosys_graph_info_get(&s->info, graph);
@@ -362,9 +389,10 @@ int ecosys_summary_render(char **out_text, size_t *out_length, const ecosys_grap
     if (o.format != ECOSYS_REPORT_TEXT && o.format != ECOSYS_REPORT_MARKDOWN &&
         o.format != ECOSYS_REPORT_JSON)
         return ecosys_i_error(ECOSYS_EINVAL, "unknown report format %d", (int) o.format);
-    if (o.flags & ~(unsigned int) ECOSYS_WEIGHTED)
+    if (o.flags & ~(unsigned int) (ECOSYS_WEIGHTED | ECOSYS_NO_PATHS))
         return ecosys_i_error(ECOSYS_EINVAL,
-                              "summary flags: only ECOSYS_WEIGHTED is accepted (got 0x%x)",
+                              "summary flags: only ECOSYS_WEIGHTED and ECOSYS_NO_PATHS are "
+                              "accepted (got 0x%x)",
                               o.flags);
     if (!o.group)
         o.group = ECOSYS_I_DEFAULT_GROUP;

@@ -80,6 +80,7 @@ static void add_options(json *b, const ecosys_i_summary *s)
     begin_object(b, "options");
     add_string(b, "group", s->group);
     add_bool(b, "weighted", s->weighted);
+    add_bool(b, "paths", s->paths);
     add_size(b, "top", s->top);
     add_double(b, "pagerank_damping", ECOSYS_I_DAMPING);
     const ecosys_graph_options *o = s->graph_options;

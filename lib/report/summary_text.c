@@ -443,6 +443,11 @@ static void header(buf *b, int markdown, const ecosys_i_summary *s)
                         : "undirected");
     describe_snapshot(b, markdown, s);
     describe_weights(b, markdown, s);
+    if (!s->paths)
+        fact(b, markdown, "Paths",
+             "path measures skipped for speed (no-paths option): betweenness, closeness, "
+             "harmonic closeness, the diameter, the mean distance and the betweenness and "
+             "closeness centralizations were not computed and read n/a");
     fact(b, markdown, "Ties",
          "%zu in the dataset; %zu outside the snapshot or filters; %zu of weight 0 (kept as "
          "data, not counted); %zu self-ties ignored; %zu repeated ties merged into the tie "
@@ -517,11 +522,18 @@ static void whole_network(buf *b, int markdown, const ecosys_i_summary *s)
               "ties whose loss would split the network");
     table_render(b, &t, markdown);
     table_dispose(&t);
-    const double defined[] = {st->density, st->mean_degree, st->diameter, st->mean_distance,
-                              st->transitivity, st->mean_local_clustering,
-                              st->degree_centralization, st->betweenness_centralization,
-                              st->closeness_centralization, st->eigenvector_centralization};
-    for (size_t i = 0; i < sizeof defined / sizeof defined[0]; i++)
+    /* Without the path measures their four fields are NaN by request, not
+     * undefined: only the others are checked. */
+    const double defined[] = {st->density, st->mean_degree, st->transitivity,
+                              st->mean_local_clustering, st->degree_centralization,
+                              st->eigenvector_centralization, st->diameter, st->mean_distance,
+                              st->betweenness_centralization, st->closeness_centralization};
+    size_t checked = sizeof defined / sizeof defined[0] - (s->paths ? 0 : 4);
+    if (!s->paths)
+        paragraph(b, markdown,
+                  "n/a for the diameter, the mean distance and the betweenness and closeness "
+                  "centralizations: path measures were skipped for speed.");
+    for (size_t i = 0; i < checked; i++)
         if (isnan(defined[i])) {
             paragraph(b, markdown,
                       "n/a: not defined for this network (for example the closeness "
@@ -572,9 +584,12 @@ static void top_actors(buf *b, int markdown, const ecosys_i_summary *s)
     heading(b, markdown, 2, title);
     paragraph(b, markdown, "For each centrality, the actors with the highest values; equal "
                            "values are listed in the order of the input.");
+    if (!s->paths)
+        paragraph(b, markdown, "Betweenness, closeness and harmonic closeness are left out: "
+                               "path measures were skipped for speed.");
     for (int m = 0; m < ECOSYS_I_MEASURE_COUNT; m++) {
         const ecosys_i_measure_info *info = &ecosys_i_measures[m];
-        if (!info->ranked)
+        if (!info->ranked || (info->path && !s->paths))
             continue;
         heading(b, markdown, 3, info->label);
         paragraph(b, markdown, "%c%s. %s.", g_ascii_toupper(info->meaning[0]),

@@ -49,6 +49,47 @@ def test_group_by_free_attribute(clermont_graph):
     assert sum(grp["actor_count"] for grp in data["groups"]) == clermont_graph.actor_count
 
 
+PATH_ACTOR = ("betweenness", "betweenness_normalized", "closeness", "harmonic")
+PATH_GRAPH = ("diameter", "mean_distance", "betweenness_centralization",
+              "closeness_centralization")
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_without_paths(clermont_graph, weighted):
+    """paths=False: the path measures are None, everything else as in the full summary."""
+    full = ecosys.summary_json(clermont_graph, weighted=weighted)
+    fast = ecosys.summary_json(clermont_graph, weighted=weighted, paths=False)
+    assert full["options"]["paths"] is True and fast["options"]["paths"] is False
+    assert fast["options"]["weighted"] is weighted
+    assert fast["uses_weights"] == full["uses_weights"]
+    assert fast["graph"].keys() == full["graph"].keys()
+    for name in PATH_GRAPH:
+        assert fast["graph"][name] is None, name
+    assert full["graph"]["diameter"] is not None
+    assert same_value({k: v for k, v in fast["graph"].items() if k not in PATH_GRAPH},
+                      {k: v for k, v in full["graph"].items() if k not in PATH_GRAPH})
+    assert len(fast["actors"]) == len(full["actors"]) == clermont_graph.actor_count
+    for a, b in zip(fast["actors"], full["actors"]):
+        assert a.keys() == b.keys()
+        assert all(a[name] is None for name in PATH_ACTOR), a
+        assert same_value({k: v for k, v in a.items() if k not in PATH_ACTOR},
+                          {k: v for k, v in b.items() if k not in PATH_ACTOR})
+    assert fast["groups"] == full["groups"]
+    # Python's own measures agree with the summary that skipped the paths.
+    degree = ecosys.compute(clermont_graph, "degree")
+    assert {a["id"]: a["degree"] for a in fast["actors"]} == degree
+
+    text = ecosys.summary(clermont_graph, paths=False, weighted=weighted)
+    assert "\nPaths: path measures skipped for speed" in text
+    assert "path measures were skipped for speed" in text
+    assert "\nDegree\n" in text and "\nPageRank\n" in text
+    for heading in ("Betweenness (normalised)", "Closeness", "Harmonic closeness"):
+        assert f"\n{heading}\n" not in text
+        assert f"\n{heading}\n" in ecosys.summary(clermont_graph, weighted=weighted)
+    markdown = ecosys.summary(clermont_graph, "markdown", paths=False)
+    assert "- **Paths:**" in markdown and "### Closeness" not in markdown
+
+
 def run_program(*args):
     program = summary_program()
     if program is None or not program.exists():
@@ -63,6 +104,9 @@ def run_program(*args):
     (["--group", "territory", "--top", "3", "--directed", "--drop-isolates", "--kind",
       "project"], {"directed": True, "drop_isolates": True, "kind": "project"},
      {"group": "territory", "top": 3}),
+    (["--no-paths"], {}, {"paths": False}),
+    (["--no-paths", "--weighted", "--directed"], {"directed": True},
+     {"paths": False, "weighted": True}),
 ])
 @pytest.mark.parametrize("fmt", ["json", "text", "markdown"])
 def test_same_as_the_c_program(args, options, kwargs, fmt):
