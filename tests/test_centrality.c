@@ -15,43 +15,16 @@
 #define EXACT 1e-12   /* values computed by closed formula or exact path counts */
 #define ITERATIVE 1e-9 /* eigenvectors (ARPACK) and PageRank (PRPACK vs power method) */
 
-#define assert_vector_close(actual, expected, n, tolerance) \
-    vector_close((actual), (expected), (n), (tolerance), #actual, __FILE__, __LINE__)
-
-static void vector_close(const double *actual, const double *expected, size_t n,
-                         double tolerance, const char *what, const char *file, int line)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (isnan(actual[i]) && isnan(expected[i]))
-            continue;
-        if (!(fabs(actual[i] - expected[i]) <= tolerance))
-            fail_msg("%s:%d: %s[%zu] = %.17g, expected %.17g (tolerance %g)", file, line, what,
-                     i, actual[i], expected[i], tolerance);
-    }
-}
-
-static void sizes_equal(const size_t *actual, const size_t *expected, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        assert_int_equal(actual[i], expected[i]);
-}
-
 /* ---- the small graphs, by hand ------------------------------------------ */
 
-/* P4: 0 - 1 - 2 - 3 */
-static const size_t P4[][2] = {{0, 1}, {1, 2}, {2, 3}};
-/* Star: centre 0, leaves 1..4 */
-static const size_t STAR[][2] = {{0, 1}, {0, 2}, {0, 3}, {0, 4}};
-/* Triangle 0-1-2 with pendant 3 on 2 */
-static const size_t TRI_PENDANT[][2] = {{0, 1}, {1, 2}, {2, 0}, {2, 3}};
-/* Two components of three plus an isolate: path 0-2-4, triangle 1-3-5, 6 alone */
-static const size_t TWO_PARTS[][2] = {{0, 2}, {2, 4}, {1, 3}, {3, 5}, {5, 1}};
+/* The graphs are ecosys_test_p4, _star, _tri_pendant, _two_parts and
+ * _diamond of test_support.h. */
 
 static void path4_by_hand(void **state)
 {
     (void) state;
     ecosys_dataset *ds;
-    ecosys_graph *g = ecosys_test_graph(&ds, 4, P4, 3, NULL, 0);
+    ecosys_graph *g = ecosys_test_graph(&ds, 4, ecosys_test_p4, 3, NULL, 0);
     double x[4];
 
     /* Degree 1, 2, 2, 1; normalised by n - 1 = 3. */
@@ -98,24 +71,24 @@ static void path4_by_hand(void **state)
     /* A path is its own 1-core. */
     size_t cores[4], members[4], count = 99;
     assert_ok(ecosys_core_number(cores, g, 0));
-    sizes_equal(cores, (size_t[]){1, 1, 1, 1}, 4);
+    ecosys_test_sizes_equal(cores, (size_t[]){1, 1, 1, 1}, 4);
     assert_ok(ecosys_components(members, &count, g));
     assert_int_equal(count, 1);
-    sizes_equal(members, (size_t[]){0, 0, 0, 0}, 4);
+    ecosys_test_sizes_equal(members, (size_t[]){0, 0, 0, 0}, 4);
 
     /* Cut vertices 1 and 2; every edge of a tree is a bridge. */
     ecosys_index_list points;
     assert_ok(ecosys_articulation_points(&points, g));
     assert_int_equal(points.count, 2);
-    sizes_equal(points.items, (size_t[]){1, 2}, 2);
+    ecosys_test_sizes_equal(points.items, (size_t[]){1, 2}, 2);
     ecosys_index_list_dispose(&points);
     assert_null(points.items);
     assert_int_equal(points.count, 0);
     ecosys_pair_list bridges;
     assert_ok(ecosys_bridges(&bridges, g));
     assert_int_equal(bridges.count, 3);
-    sizes_equal(bridges.sources, (size_t[]){0, 1, 2}, 3);
-    sizes_equal(bridges.targets, (size_t[]){1, 2, 3}, 3);
+    ecosys_test_sizes_equal(bridges.sources, (size_t[]){0, 1, 2}, 3);
+    ecosys_test_sizes_equal(bridges.targets, (size_t[]){1, 2, 3}, 3);
     ecosys_pair_list_dispose(&bridges);
     assert_null(bridges.sources);
     assert_int_equal(bridges.count, 0);
@@ -128,7 +101,7 @@ static void star_by_hand(void **state)
 {
     (void) state;
     ecosys_dataset *ds;
-    ecosys_graph *g = ecosys_test_graph(&ds, 5, STAR, 4, NULL, 0);
+    ecosys_graph *g = ecosys_test_graph(&ds, 5, ecosys_test_star, 4, NULL, 0);
     double x[5];
 
     /* The centre lies on all C(4,2) = 6 leaf pairs: normalised 6/6 = 1. */
@@ -164,8 +137,8 @@ static void star_by_hand(void **state)
     ecosys_pair_list bridges;
     assert_ok(ecosys_bridges(&bridges, g));
     assert_int_equal(bridges.count, 4);
-    sizes_equal(bridges.sources, (size_t[]){0, 0, 0, 0}, 4);
-    sizes_equal(bridges.targets, (size_t[]){1, 2, 3, 4}, 4);
+    ecosys_test_sizes_equal(bridges.sources, (size_t[]){0, 0, 0, 0}, 4);
+    ecosys_test_sizes_equal(bridges.targets, (size_t[]){1, 2, 3, 4}, 4);
     ecosys_pair_list_dispose(&bridges);
 
     ecosys_graph_free(g);
@@ -176,7 +149,7 @@ static void triangle_with_pendant_by_hand(void **state)
 {
     (void) state;
     ecosys_dataset *ds;
-    ecosys_graph *g = ecosys_test_graph(&ds, 4, TRI_PENDANT, 4, NULL, 0);
+    ecosys_graph *g = ecosys_test_graph(&ds, 4, ecosys_test_tri_pendant, 4, NULL, 0);
     double x[4];
     size_t cores[4];
 
@@ -187,7 +160,7 @@ static void triangle_with_pendant_by_hand(void **state)
 
     /* The triangle is the 2-core; the pendant only in the 1-core. */
     assert_ok(ecosys_core_number(cores, g, 0));
-    sizes_equal(cores, (size_t[]){2, 2, 2, 1}, 4);
+    ecosys_test_sizes_equal(cores, (size_t[]){2, 2, 2, 1}, 4);
 
     /* 2 lies on 0-3 and 1-3. */
     assert_ok(ecosys_betweenness(x, g, 0));
@@ -214,7 +187,7 @@ static void disconnected_by_hand(void **state)
 {
     (void) state;
     ecosys_dataset *ds;
-    ecosys_graph *g = ecosys_test_graph(&ds, 7, TWO_PARTS, 5, NULL, 0);
+    ecosys_graph *g = ecosys_test_graph(&ds, 7, ecosys_test_two_parts, 5, NULL, 0);
     double x[7];
     size_t members[7], count = 0;
 
@@ -222,7 +195,7 @@ static void disconnected_by_hand(void **state)
      * 1, {6} is 2. */
     assert_ok(ecosys_components(members, &count, g));
     assert_int_equal(count, 3);
-    sizes_equal(members, (size_t[]){0, 1, 0, 1, 0, 1, 2}, 7);
+    ecosys_test_sizes_equal(members, (size_t[]){0, 1, 0, 1, 0, 1, 2}, 7);
     assert_ok(ecosys_components(members, NULL, g)); /* count is optional */
 
     /* Closeness over reachable vertices. 0 reaches 2 (1) and 4 (2): 1/3,
@@ -320,10 +293,10 @@ static void directed_star_by_hand(void **state)
 
     /* Cores by in + out degree: every vertex is in the 1-core only. */
     assert_ok(ecosys_core_number(cores, g, 0));
-    sizes_equal(cores, (size_t[]){1, 1, 1, 1}, 4);
+    ecosys_test_sizes_equal(cores, (size_t[]){1, 1, 1, 1}, 4);
     /* By out-degree: leaves have 0 and drop first, then the hub has 0. */
     assert_ok(ecosys_core_number(cores, g, ECOSYS_MODE_OUT));
-    sizes_equal(cores, (size_t[]){0, 0, 0, 0}, 4);
+    ecosys_test_sizes_equal(cores, (size_t[]){0, 0, 0, 0}, 4);
 
     ecosys_graph_free(g);
     ecosys_dataset_free(ds);
@@ -399,8 +372,8 @@ static void direction_ignored_merges_reciprocated_arcs(void **state)
     ecosys_pair_list bridges;
     assert_ok(ecosys_bridges(&bridges, g));
     assert_int_equal(bridges.count, 2);
-    sizes_equal(bridges.sources, (size_t[]){0, 1}, 2);
-    sizes_equal(bridges.targets, (size_t[]){1, 2}, 2);
+    ecosys_test_sizes_equal(bridges.sources, (size_t[]){0, 1}, 2);
+    ecosys_test_sizes_equal(bridges.targets, (size_t[]){1, 2}, 2);
     ecosys_pair_list_dispose(&bridges);
     ecosys_index_list points;
     assert_ok(ecosys_articulation_points(&points, g));
@@ -424,10 +397,9 @@ static void weighted_diamond_by_hand(void **state)
 {
     (void) state;
     /* 0-1 (4), 1-3 (4), 0-2 (1), 2-3 (1): lengths 1/4, 1/4, 1, 1. */
-    static const size_t diamond[][2] = {{0, 1}, {1, 3}, {0, 2}, {2, 3}};
-    static const double weights[] = {4, 4, 1, 1};
     ecosys_dataset *ds;
-    ecosys_graph *g = ecosys_test_graph(&ds, 4, diamond, 4, weights, 0);
+    ecosys_graph *g =
+        ecosys_test_graph(&ds, 4, ecosys_test_diamond, 4, ecosys_test_diamond_weights, 0);
     double x[4];
 
     /* Hops: a 4-cycle, every vertex on one of two paths of its opposite
@@ -469,10 +441,7 @@ static void weighted_diamond_by_hand(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(path4_by_hand),
-        cmocka_unit_test(star_by_hand),
-        cmocka_unit_test(triangle_with_pendant_by_hand),
-        cmocka_unit_test(disconnected_by_hand),
+        ECOSYS_TEST_SMALL_GRAPH_TESTS,
         cmocka_unit_test(directed_star_by_hand),
         cmocka_unit_test(directed_cycle_by_hand),
         cmocka_unit_test(direction_ignored_merges_reciprocated_arcs),

@@ -17,27 +17,6 @@
 #define EXACT 1e-12   /* values computed by closed formula or exact path counts */
 #define ITERATIVE 1e-9 /* eigenvectors (ARPACK) and PageRank (PRPACK vs power method) */
 
-#define assert_vector_close(actual, expected, n, tolerance) \
-    vector_close((actual), (expected), (n), (tolerance), #actual, __FILE__, __LINE__)
-
-static void vector_close(const double *actual, const double *expected, size_t n,
-                         double tolerance, const char *what, const char *file, int line)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (isnan(actual[i]) && isnan(expected[i]))
-            continue;
-        if (!(fabs(actual[i] - expected[i]) <= tolerance))
-            fail_msg("%s:%d: %s[%zu] = %.17g, expected %.17g (tolerance %g)", file, line, what,
-                     i, actual[i], expected[i], tolerance);
-    }
-}
-
-static void sizes_equal(const size_t *actual, const size_t *expected, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        assert_int_equal(actual[i], expected[i]);
-}
-
 /* ---- Zachary's karate club against NetworkX ----------------------------- */
 
 static void karate_unweighted(void **state)
@@ -72,18 +51,18 @@ static void karate_unweighted(void **state)
     assert_ok(ecosys_local_clustering(x, g, 0));
     assert_vector_close(x, KARATE_CLUSTERING, KARATE_N, EXACT);
     assert_ok(ecosys_core_number(cores, g, 0));
-    sizes_equal(cores, KARATE_CORE, KARATE_N);
+    ecosys_test_sizes_equal(cores, KARATE_CORE, KARATE_N);
 
     ecosys_index_list points;
     assert_ok(ecosys_articulation_points(&points, g));
     assert_int_equal(points.count, sizeof KARATE_ARTICULATION / sizeof(size_t));
-    sizes_equal(points.items, KARATE_ARTICULATION, points.count);
+    ecosys_test_sizes_equal(points.items, KARATE_ARTICULATION, points.count);
     ecosys_index_list_dispose(&points);
     ecosys_pair_list bridges;
     assert_ok(ecosys_bridges(&bridges, g));
     assert_int_equal(bridges.count, sizeof KARATE_BRIDGE_SOURCES / sizeof(size_t));
-    sizes_equal(bridges.sources, KARATE_BRIDGE_SOURCES, bridges.count);
-    sizes_equal(bridges.targets, KARATE_BRIDGE_TARGETS, bridges.count);
+    ecosys_test_sizes_equal(bridges.sources, KARATE_BRIDGE_SOURCES, bridges.count);
+    ecosys_test_sizes_equal(bridges.targets, KARATE_BRIDGE_TARGETS, bridges.count);
     ecosys_pair_list_dispose(&bridges);
 
     size_t members[KARATE_N], count = 0;
@@ -168,7 +147,7 @@ static void directed_graph_d(void **state)
     assert_ok(ecosys_local_clustering(x, g, 0));
     assert_vector_close(x, D_CLUSTERING, D_N, EXACT);
     assert_ok(ecosys_core_number(cores, g, 0));
-    sizes_equal(cores, D_CORE, D_N);
+    ecosys_test_sizes_equal(cores, D_CORE, D_N);
 
     /* Strongly connected, and 2-connected ignoring direction: no cut
      * vertex, no bridge (NetworkX on U: both empty). */

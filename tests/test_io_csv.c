@@ -28,35 +28,6 @@ static void write_text(const char *dir, const char *name, const char *text)
     write_bytes(dir, name, text, strlen(text));
 }
 
-static ecosys_dataset *read_ok(const char *dir)
-{
-    ecosys_dataset *ds = NULL;
-    assert_ok(ecosys_dataset_read(&ds, dir, ECOSYS_FORMAT_CSV));
-    assert_non_null(ds);
-    return ds;
-}
-
-static void assert_equal_datasets(const ecosys_dataset *a, const ecosys_dataset *b)
-{
-    char *difference = NULL;
-    int equal = ecosys_dataset_equal(&difference, a, b);
-    if (equal != 1)
-        fail_msg("datasets differ: %s", difference ? difference : "(error)");
-    assert_null(difference);
-}
-
-/* Writes @p ds to a fresh directory, reads it back and compares. */
-static void assert_round_trip(const ecosys_dataset *ds)
-{
-    char *dir = ecosys_test_tmpdir();
-    assert_ok(ecosys_dataset_write(ds, dir, ECOSYS_FORMAT_CSV));
-    ecosys_dataset *back = read_ok(dir);
-    assert_equal_datasets(ds, back);
-    ecosys_dataset_free(back);
-    ecosys_test_rmtree(dir);
-    free(dir);
-}
-
 static const char *actor_field(const ecosys_dataset *ds, size_t row, const char *column)
 {
     const char *value = ecosys_dataset_field(ds, ECOSYS_TABLE_ACTORS, row, column);
@@ -101,7 +72,7 @@ static const char *const basic_actors = "id,name,sector,territory,axes\n"
 static void test_clermont(void **state)
 {
     (void) state;
-    ecosys_dataset *ds = read_ok(ecosys_test_env("ECOSYS_CLERMONT"));
+    ecosys_dataset *ds = ecosys_test_read(ecosys_test_env("ECOSYS_CLERMONT"), ECOSYS_FORMAT_CSV);
     assert_int_equal(ecosys_dataset_actor_count(ds), 25);
     assert_int_equal(ecosys_dataset_tie_count(ds), 84);
     assert_false(ecosys_dataset_is_directed(ds));
@@ -134,8 +105,8 @@ static void test_clermont(void **state)
 static void test_clermont_round_trip(void **state)
 {
     (void) state;
-    ecosys_dataset *ds = read_ok(ecosys_test_env("ECOSYS_CLERMONT"));
-    assert_round_trip(ds);
+    ecosys_dataset *ds = ecosys_test_read(ecosys_test_env("ECOSYS_CLERMONT"), ECOSYS_FORMAT_CSV);
+    ecosys_test_round_trip(ds, ECOSYS_FORMAT_CSV);
 
     /* The bundled actors.csv quotes exactly the fields that need it, as the
      * writer does, so the writer reproduces it byte for byte.
@@ -218,7 +189,7 @@ static void test_tricky_round_trip(void **state)
 {
     (void) state;
     ecosys_dataset *ds = tricky_dataset(0);
-    assert_round_trip(ds);
+    ecosys_test_round_trip(ds, ECOSYS_FORMAT_CSV);
     ecosys_dataset_free(ds);
 }
 
@@ -229,18 +200,18 @@ static void test_directed_round_trip(void **state)
     ecosys_dataset *directed = tricky_dataset(1);
     assert_ok(ecosys_dataset_write(directed, dir, ECOSYS_FORMAT_CSV));
     assert_true(g_file_test(ecosys_test_path(dir, "dataset.csv"), G_FILE_TEST_EXISTS));
-    ecosys_dataset *back = read_ok(dir);
+    ecosys_dataset *back = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     assert_true(ecosys_dataset_is_directed(back));
-    assert_equal_datasets(directed, back);
+    ecosys_test_assert_equal_datasets(directed, back);
     ecosys_dataset_free(back);
 
     /* Writing an undirected dataset over it removes the stale marker. */
     ecosys_dataset *undirected = tricky_dataset(0);
     assert_ok(ecosys_dataset_write(undirected, dir, ECOSYS_FORMAT_CSV));
     assert_false(g_file_test(ecosys_test_path(dir, "dataset.csv"), G_FILE_TEST_EXISTS));
-    back = read_ok(dir);
+    back = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     assert_false(ecosys_dataset_is_directed(back));
-    assert_equal_datasets(undirected, back);
+    ecosys_test_assert_equal_datasets(undirected, back);
 
     ecosys_dataset_free(back);
     ecosys_dataset_free(undirected);
@@ -254,7 +225,7 @@ static void test_empty_dataset_round_trip(void **state)
     (void) state;
     ecosys_dataset *ds = NULL;
     assert_ok(ecosys_dataset_new(&ds, 0));
-    assert_round_trip(ds);
+    ecosys_test_round_trip(ds, ECOSYS_FORMAT_CSV);
     ecosys_dataset_free(ds);
 }
 
@@ -266,8 +237,8 @@ static void test_write_creates_directories(void **state)
     snprintf(nested, sizeof nested, "%s/one/two", dir);
     ecosys_dataset *ds = tricky_dataset(0);
     assert_ok(ecosys_dataset_write(ds, nested, ECOSYS_FORMAT_CSV));
-    ecosys_dataset *back = read_ok(nested);
-    assert_equal_datasets(ds, back);
+    ecosys_dataset *back = ecosys_test_read(nested, ECOSYS_FORMAT_CSV);
+    ecosys_test_assert_equal_datasets(ds, back);
     ecosys_dataset_free(back);
 
     /* A regular file where a directory should be: EIO, naming the path. */
@@ -312,7 +283,7 @@ static void test_bom_and_crlf(void **state)
     char *dir = ecosys_test_tmpdir();
     write_text(dir, "actors.csv", "\xEF\xBB\xBFid,name\r\na,\"Al\r\npha\"\r\nb,Beta\r\n");
     write_text(dir, "collaborations.csv", "\xEF\xBB\xBFsource,target,weight\r\na,b,2\r\n");
-    ecosys_dataset *ds = read_ok(dir);
+    ecosys_dataset *ds = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     assert_int_equal(ecosys_dataset_actor_count(ds), 2);
     assert_string_equal(actor_field(ds, 0, "id"), "a");
     /* Line ends inside quotes are data, kept as they are. */
@@ -332,7 +303,7 @@ static void test_line_ends_at_end_of_file(void **state)
     /* No final line end; then trailing blank lines: both fine. */
     write_text(dir, "actors.csv", "id\na\nb");
     write_text(dir, "collaborations.csv", "source,target\na,b\n\n\r\n\n");
-    ecosys_dataset *ds = read_ok(dir);
+    ecosys_dataset *ds = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     assert_int_equal(ecosys_dataset_actor_count(ds), 2);
     assert_int_equal(ecosys_dataset_tie_count(ds), 1);
     ecosys_dataset_free(ds);
@@ -360,7 +331,7 @@ static void test_line_numbers_after_quoted_newlines(void **state)
 
     write_text(dir, "collaborations.csv",
                "source,target,note\na,b,\"multi\nline, \"\"quoted\"\"\nnote\"\nb,a,ok\n");
-    ecosys_dataset *ds = read_ok(dir);
+    ecosys_dataset *ds = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     assert_string_equal(actor_field(ds, 0, "name"), "one\ntwo\nthree");
     assert_string_equal(actor_field(ds, 1, "name"), "x\"\ny");
     assert_string_equal(tie_field(ds, 0, "note"), "multi\nline, \"quoted\"\nnote");
@@ -381,7 +352,7 @@ static void test_columns_in_any_order(void **state)
                "weight,end,target,note,source,start\n"
                ",,b,\"hello, world\",a,2019\n"
                "2.5,2020-01-01,a,,b,2019-06\n");
-    ecosys_dataset *ds = read_ok(dir);
+    ecosys_dataset *ds = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     assert_string_equal(actor_field(ds, 0, "id"), "a");
     assert_string_equal(actor_field(ds, 0, "name"), "Alpha");
     assert_string_equal(actor_field(ds, 0, "sector"), "business");
@@ -422,13 +393,13 @@ static void test_weights(void **state)
                "a,b,4.9406564584124654e-324\n"
                "a,b,1.7976931348623157e308\n"
                "a,b,\"2\"\n");
-    ecosys_dataset *ds = read_ok(dir);
+    ecosys_dataset *ds = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     const double expected[] = {1, 7, 3, 0.1, 1e-300, 0.25, 0, 4.9406564584124654e-324, DBL_MAX,
                                2};
     assert_int_equal(ecosys_dataset_tie_count(ds), sizeof expected / sizeof *expected);
     for (size_t t = 0; t < sizeof expected / sizeof *expected; t++)
         assert_true(tie_weight(ds, t) == expected[t]);
-    assert_round_trip(ds);
+    ecosys_test_round_trip(ds, ECOSYS_FORMAT_CSV);
     ecosys_dataset_free(ds);
     ecosys_test_rmtree(dir);
     free(dir);
@@ -461,7 +432,7 @@ static void test_fields_across_blocks(void **state)
     char *dir = ecosys_test_tmpdir();
     write_bytes(dir, "actors.csv", file->str, file->len);
     write_text(dir, "collaborations.csv", "source,target\na,d\n");
-    ecosys_dataset *ds = read_ok(dir);
+    ecosys_dataset *ds = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     assert_int_equal(ecosys_dataset_actor_count(ds), 4);
     const char *a = actor_field(ds, 0, "name");
     assert_int_equal(strlen(a), block - 1 - strlen("id,name\na,\"") + 1);
@@ -470,7 +441,7 @@ static void test_fields_across_blocks(void **state)
     assert_string_equal(b + strlen(b) - 4, "é\r\n");
     assert_string_equal(actor_field(ds, 3, "name") + strlen(actor_field(ds, 3, "name")) - 6,
                         "yshort");
-    assert_round_trip(ds);
+    ecosys_test_round_trip(ds, ECOSYS_FORMAT_CSV);
     ecosys_dataset_free(ds);
 
     /* An error after all that still has the right line and column: line 1
@@ -495,7 +466,7 @@ static void test_many_rows(void **state)
     }
     write_bytes(dir, "actors.csv", actors->str, actors->len);
     write_bytes(dir, "collaborations.csv", ties->str, ties->len);
-    ecosys_dataset *ds = read_ok(dir);
+    ecosys_dataset *ds = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     assert_int_equal(ecosys_dataset_actor_count(ds), 1000);
     assert_int_equal(ecosys_dataset_tie_count(ds), 1000);
     assert_string_equal(tie_field(ds, 999, "target"), "actor993");
@@ -536,7 +507,7 @@ static void test_long_ids(void **state)
                "a-long-kind-of-collaboration-2\n"
                "organisation-with-a-long-identifier-1,organisation-with-a-long-identifier-22,"
                "a-long-kind-of-collaboration-1\n");
-    ecosys_dataset *ds = read_ok(dir);
+    ecosys_dataset *ds = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     const char *expected[][3] = {{"2", "1", "1"}, {"22", "2", "2"}, {"1", "22", "1"}};
     for (size_t t = 0; t < 3; t++) {
         const char *source = tie_field(ds, t, "source"), *target = tie_field(ds, t, "target");
@@ -564,15 +535,15 @@ static void test_dataset_csv(void **state)
     write_text(dir, "actors.csv", basic_actors);
     write_text(dir, "collaborations.csv", "source,target\na,b\n");
     write_text(dir, "dataset.csv", "key,value\ndirected,true\n");
-    ecosys_dataset *ds = read_ok(dir);
+    ecosys_dataset *ds = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     assert_true(ecosys_dataset_is_directed(ds));
     ecosys_dataset_free(ds);
     write_text(dir, "dataset.csv", "key,value\ndirected,false\n");
-    ds = read_ok(dir);
+    ds = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     assert_false(ecosys_dataset_is_directed(ds));
     ecosys_dataset_free(ds);
     write_text(dir, "dataset.csv", "key,value\n");
-    ds = read_ok(dir);
+    ds = ecosys_test_read(dir, ECOSYS_FORMAT_CSV);
     assert_false(ecosys_dataset_is_directed(ds));
     ecosys_dataset_free(ds);
     write_text(dir, "dataset.csv", "key,value\ndirected,true\ndirected,true\n");
@@ -597,96 +568,12 @@ static void test_not_a_directory(void **state)
 
 /* ---- invalid input, one folder per case ----------------------------------------- */
 
-typedef struct expectation {
-    char code[32];
-    char file[256];
-    size_t line, column;
-    char *messages[8];
-    size_t message_count;
-} expectation;
-
-static void read_expectation(expectation *e, const char *path)
-{
-    char *text = NULL;
-    if (!g_file_get_contents(path, &text, NULL, NULL))
-        fail_msg("cannot read %s", path);
-    memset(e, 0, sizeof *e);
-    char **lines = g_strsplit(text, "\n", -1);
-    for (char **l = lines; *l; l++) {
-        char *colon = strchr(*l, ':');
-        if (!colon)
-            continue;
-        *colon = '\0';
-        const char *value = colon + 1;
-        if (*value == ' ')
-            value++;
-        if (strcmp(*l, "code") == 0)
-            snprintf(e->code, sizeof e->code, "%s", value);
-        else if (strcmp(*l, "file") == 0)
-            snprintf(e->file, sizeof e->file, "%s", value);
-        else if (strcmp(*l, "line") == 0)
-            e->line = strtoul(value, NULL, 10);
-        else if (strcmp(*l, "column") == 0)
-            e->column = strtoul(value, NULL, 10);
-        else if (strcmp(*l, "message") == 0 && e->message_count < 8)
-            e->messages[e->message_count++] = g_strdup(value);
-    }
-    g_strfreev(lines);
-    g_free(text);
-}
-
-/* Returns the number of mismatches, each printed. */
-static int check_case(const char *dir, const char *name)
-{
-    expectation want;
-    read_expectation(&want, ecosys_test_path(dir, "expected"));
-    ecosys_dataset *ds = (ecosys_dataset *) &want; /* must come back NULL */
-    int rc = ecosys_dataset_read(&ds, dir, ECOSYS_FORMAT_CSV);
-    const ecosys_error *e = ecosys_error_last();
-    const char *slash = strrchr(e->source, '/');
-    const char *file = slash ? slash + 1 : e->source;
-    int failures = 0;
-    if (rc == 0 || ds != NULL || strcmp(ecosys_error_name(rc), want.code) != 0 ||
-        strcmp(file, want.file) != 0 || e->line != want.line || e->column != want.column)
-        failures++;
-    for (size_t m = 0; m < want.message_count; m++)
-        if (!strstr(e->message, want.messages[m]))
-            failures++;
-    if (failures)
-        print_message("case %s: got %s %s:%zu:%zu \"%s\" (out %s); expected %s %s:%zu:%zu\n",
-                      name, ecosys_error_name(rc), file, e->line, e->column, e->message,
-                      ds ? "not NULL" : "NULL", want.code, want.file, want.line, want.column);
-    if (rc == 0 && ds != (ecosys_dataset *) &want)
-        ecosys_dataset_free(ds);
-    for (size_t m = 0; m < want.message_count; m++)
-        g_free(want.messages[m]);
-    if (want.message_count == 0 || !want.code[0] || !want.file[0]) {
-        print_message("case %s: incomplete `expected` file\n", name);
-        failures++;
-    }
-    return failures;
-}
-
 static void test_invalid_cases(void **state)
 {
     (void) state;
-    char *root = g_build_filename(ecosys_test_env("ECOSYS_TEST_DATA"), "invalid", "csv", NULL);
-    GDir *cases = g_dir_open(root, 0, NULL);
-    assert_non_null(cases);
-    int failures = 0, count = 0;
-    for (const char *name; (name = g_dir_read_name(cases));) {
-        char *dir = g_build_filename(root, name, NULL);
-        if (g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-            failures += check_case(dir, name);
-            count++;
-        }
-        g_free(dir);
-    }
-    g_dir_close(cases);
-    g_free(root);
-    if (failures)
-        fail_msg("%d mismatches in %d invalid-input cases", failures, count);
-    assert_true(count >= 40);
+    /* Each case folder is the dataset directory itself. */
+    size_t cases = ecosys_test_check_invalid_cases("csv", NULL, ECOSYS_FORMAT_CSV);
+    assert_true(cases >= 40);
 }
 
 int main(void)

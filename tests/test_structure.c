@@ -45,8 +45,7 @@ static ecosys_structure compute(const size_t (*edges)[2], size_t n, size_t m,
 static void path4_by_hand(void **state)
 {
     (void) state;
-    static const size_t p4[][2] = {{0, 1}, {1, 2}, {2, 3}};
-    ecosys_structure s = compute(p4, 4, 3, NULL, 0, 0);
+    ecosys_structure s = compute(ecosys_test_p4, 4, 3, NULL, 0, 0);
     assert_int_equal(s.actor_count, 4);
     assert_int_equal(s.tie_count, 3);
     assert_false(s.directed);
@@ -78,8 +77,7 @@ static void path4_by_hand(void **state)
 static void star_by_hand(void **state)
 {
     (void) state;
-    static const size_t star[][2] = {{0, 1}, {0, 2}, {0, 3}, {0, 4}};
-    ecosys_structure s = compute(star, 5, 4, NULL, 0, 0);
+    ecosys_structure s = compute(ecosys_test_star, 5, 4, NULL, 0, 0);
     assert_close(s.density, 0.4, EXACT);
     assert_close(s.mean_degree, 1.6, EXACT);
     assert_close(s.diameter, 2, EXACT);
@@ -103,8 +101,7 @@ static void star_by_hand(void **state)
 static void triangle_with_pendant_by_hand(void **state)
 {
     (void) state;
-    static const size_t tri[][2] = {{0, 1}, {1, 2}, {2, 0}, {2, 3}};
-    ecosys_structure s = compute(tri, 4, 4, NULL, 0, 0);
+    ecosys_structure s = compute(ecosys_test_tri_pendant, 4, 4, NULL, 0, 0);
     assert_close(s.density, 4.0 / 6, EXACT);
     assert_close(s.mean_degree, 2, EXACT);
     assert_close(s.diameter, 2, EXACT);
@@ -131,8 +128,7 @@ static void triangle_with_pendant_by_hand(void **state)
 static void disconnected_by_hand(void **state)
 {
     (void) state;
-    static const size_t parts[][2] = {{0, 2}, {2, 4}, {1, 3}, {3, 5}, {5, 1}};
-    ecosys_structure s = compute(parts, 7, 5, NULL, 0, 0);
+    ecosys_structure s = compute(ecosys_test_two_parts, 7, 5, NULL, 0, 0);
     assert_close(s.density, 5.0 / 21, EXACT);
     assert_close(s.mean_degree, 10.0 / 7, EXACT);
     assert_int_equal(s.component_count, 3);
@@ -183,15 +179,14 @@ static void weighted_diamond_by_hand(void **state)
 {
     (void) state;
     /* Lengths 1/4 (0-1), 1/4 (1-3), 1 (0-2), 1 (2-3). */
-    static const size_t diamond[][2] = {{0, 1}, {1, 3}, {0, 2}, {2, 3}};
-    static const double weights[] = {4, 4, 1, 1};
-    ecosys_structure s = compute(diamond, 4, 4, weights, 0, ECOSYS_WEIGHTED);
+    const double *weights = ecosys_test_diamond_weights;
+    ecosys_structure s = compute(ecosys_test_diamond, 4, 4, weights, 0, ECOSYS_WEIGHTED);
     assert_true(s.weighted);
     /* Distances 0-1 1/4, 0-2 1, 0-3 1/2, 1-2 5/4, 1-3 1/4, 2-3 1. */
     assert_close(s.diameter, 1.25, EXACT);
     assert_close(s.mean_distance, 4.25 / 6, EXACT);
     /* Hops: a 4-cycle. */
-    s = compute(diamond, 4, 4, weights, 0, 0);
+    s = compute(ecosys_test_diamond, 4, 4, weights, 0, 0);
     assert_false(s.weighted);
     assert_close(s.diameter, 2, EXACT);
     assert_close(s.mean_distance, 8.0 / 6, EXACT);
@@ -295,10 +290,7 @@ static void directed_graph_d(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(path4_by_hand),
-        cmocka_unit_test(star_by_hand),
-        cmocka_unit_test(triangle_with_pendant_by_hand),
-        cmocka_unit_test(disconnected_by_hand),
+        ECOSYS_TEST_SMALL_GRAPH_TESTS,
         cmocka_unit_test(directed_path_by_hand),
         cmocka_unit_test(weighted_diamond_by_hand),
         cmocka_unit_test(karate),
