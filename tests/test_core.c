@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,6 +167,48 @@ static void bad_actors_are_refused(void **state)
     ecosys_dataset_free(ds);
 }
 
+/* 100k actors: the pool's hash table and arena grow many times over, and
+ * every id must still be found with its own index and its texts intact. */
+static void many_actors_are_found(void **state)
+{
+    (void) state;
+    enum { N = 100000 };
+    ecosys_dataset *ds = NULL;
+    assert_ok(ecosys_dataset_new(&ds, 0));
+    char id[32], name[64];
+    for (size_t i = 0; i < N; i++) {
+        snprintf(id, sizeof id, "a%zu", i);
+        /* Longer than a hash word, and shared by two actors: stored once. */
+        snprintf(name, sizeof name, "actor number %zu of the ecosystem", i / 2);
+        ecosys_actor_info a = {id, name, i % 2 ? "academia" : "business", "", ""};
+        size_t index = SIZE_MAX;
+        assert_ok(ecosys_dataset_add_actor(&index, ds, &a));
+        assert_int_equal(index, i);
+    }
+    assert_int_equal(ecosys_dataset_actor_count(ds), N);
+    for (size_t i = 0; i < N; i++) {
+        snprintf(id, sizeof id, "a%zu", i);
+        size_t found = SIZE_MAX;
+        assert_ok(ecosys_dataset_find_actor(&found, ds, id));
+        assert_int_equal(found, i);
+    }
+    ecosys_actor_info got;
+    assert_ok(ecosys_dataset_actor(&got, ds, N - 1));
+    assert_string_equal(got.id, "a99999");
+    assert_string_equal(got.name, "actor number 49999 of the ecosystem");
+    assert_string_equal(got.sector, "academia");
+    /* Not found: a new id, a prefix and an extension of real ids, and texts
+     * the pool holds that are no actor's id. */
+    const char *absent[] = {"a100000", "a", "a9999 ", "A1", "academia", "", NULL};
+    for (const char *const *text = absent; *text; text++)
+        if (ecosys_dataset_find_actor(NULL, ds, *text) != ECOSYS_ENOTFOUND)
+            fail_msg("\"%s\" was found", *text);
+    ecosys_actor_info dup = {"a4242", "", "", "", ""};
+    assert_int_equal(ecosys_dataset_add_actor(NULL, ds, &dup), ECOSYS_EEXISTS);
+    assert_int_equal(ecosys_dataset_actor_count(ds), N);
+    ecosys_dataset_free(ds);
+}
+
 static void ties_are_validated(void **state)
 {
     (void) state;
@@ -302,6 +345,7 @@ int main(void)
         cmocka_unit_test(malformed_dates_are_refused),
         cmocka_unit_test(actors_are_stored_and_found),
         cmocka_unit_test(bad_actors_are_refused),
+        cmocka_unit_test(many_actors_are_found),
         cmocka_unit_test(ties_are_validated),
         cmocka_unit_test(free_attributes),
         cmocka_unit_test(equality_finds_first_difference),

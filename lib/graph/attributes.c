@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,12 +134,10 @@ int ecosys_dataset_set_attribute(ecosys_dataset *ds, ecosys_table table, size_t 
         return ecosys_i_error(ECOSYS_EINVAL, "row %zu out of range", row);
     if (!value)
         return ecosys_i_error(ECOSYS_EINVAL, "attribute value is NULL");
-    if (!g_utf8_validate(value, -1, NULL))
-        return ecosys_i_error(ECOSYS_EINVAL, "attribute \"%.200s\" is not valid UTF-8", a->name);
     uint32_t index;
-    int rc = ecosys_i_strpool_intern(&index, &ds->pool, value);
+    int rc = ecosys_i_dataset_intern(&index, ds, value, strlen(value));
     if (rc)
-        return rc;
+        return rc == ECOSYS_EINVAL ? ecosys_i_error_prefix("attribute \"%.200s\"", a->name) : rc;
     if (row >= a->length) {
         if (index == 0)
             return 0; /* unset rows already read "" */

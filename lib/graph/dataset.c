@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,6 @@ int ecosys_dataset_new(ecosys_dataset **out, int directed)
         free(ds);
         return rc;
     }
-    ds->actor_by_id = g_hash_table_new(g_str_hash, g_str_equal);
     *out = ds;
     return 0;
 }
@@ -74,8 +74,8 @@ void ecosys_dataset_free(ecosys_dataset *ds)
 {
     if (!ds)
         return;
-    g_hash_table_destroy(ds->actor_by_id);
     ecosys_i_strpool_dispose(&ds->pool);
+    free(ds->dates);
     free(ds->actor_id);
     free(ds->actor_name);
     free(ds->actor_sector);
@@ -114,20 +114,38 @@ size_t ecosys_dataset_tie_count(const ecosys_dataset *ds)
     return ds ? ds->tie_count : 0;
 }
 
-static int check_utf8(const char *field, const char *value)
+int ecosys_i_dataset_intern_hashed(uint32_t *out, ecosys_dataset *ds, const char *text,
+                                   size_t length, uint32_t hash)
 {
-    if (value && !g_utf8_validate(value, -1, NULL))
-        return ecosys_i_error(ECOSYS_EINVAL, "%s is not valid UTF-8", field);
-    return 0;
+    uint32_t index = ecosys_i_strpool_lookup_hashed(&ds->pool, text, length, hash);
+    if (index != ECOSYS_I_STRPOOL_NONE) {
+        *out = index;
+        return 0;
+    }
+    if (!g_utf8_validate(text, (gssize) length, NULL))
+        return ecosys_i_error(ECOSYS_EINVAL, "not valid UTF-8");
+    return ecosys_i_strpool_intern_hashed(out, &ds->pool, text, length, hash);
 }
 
-static int reserve_actors(ecosys_dataset *ds, size_t need)
+int ecosys_i_dataset_intern(uint32_t *out, ecosys_dataset *ds, const char *text, size_t length)
 {
-    if (need <= ds->actor_capacity)
-        return 0;
-    if (need > UINT32_MAX)
+    return ecosys_i_dataset_intern_hashed(out, ds, text, length,
+                                          ecosys_i_strpool_hash(text, length));
+}
+
+/* Interns a field given to the API (NULL means ""); errors name it. */
+static int intern_field(uint32_t *out, ecosys_dataset *ds, const char *text, const char *field)
+{
+    if (!text)
+        text = "";
+    int rc = ecosys_i_dataset_intern(out, ds, text, strlen(text));
+    return rc == ECOSYS_EINVAL ? ecosys_i_error_prefix("%s", field) : rc;
+}
+
+static int grow_actors(ecosys_dataset *ds, size_t capacity)
+{
+    if (capacity > UINT32_MAX)
         return ecosys_i_error(ECOSYS_ERROR, "too many actors (limit %u)", (unsigned) UINT32_MAX);
-    size_t capacity = ecosys_i_next_capacity(ds->actor_capacity, need);
     uint32_t **columns[] = {&ds->actor_id, &ds->actor_name, &ds->actor_sector,
                             &ds->actor_territory, &ds->actor_axes};
     for (size_t c = 0; c < sizeof columns / sizeof *columns; c++)
@@ -137,36 +155,55 @@ static int reserve_actors(ecosys_dataset *ds, size_t need)
     return 0;
 }
 
+static int reserve_actors(ecosys_dataset *ds, size_t need)
+{
+    if (need <= ds->actor_capacity)
+        return 0;
+    size_t capacity = ecosys_i_next_capacity(ds->actor_capacity, need);
+    return grow_actors(ds, capacity > UINT32_MAX && need <= UINT32_MAX ? UINT32_MAX : capacity);
+}
+
+int ecosys_i_dataset_add_actor_interned(size_t *out_index, ecosys_dataset *ds,
+                                        const ecosys_i_actor_row *a)
+{
+    uint32_t id = a->field[ECOSYS_I_ACTOR_ID];
+    for (int f = 0; f < ECOSYS_I_ACTOR_FIELDS; f++)
+        if (a->field[f] >= ds->pool.count)
+            return ecosys_i_error(ECOSYS_EINVAL, "actor %s: no text %u in the pool",
+                                  ecosys_i_actor_fields[f], (unsigned) a->field[f]);
+    if (id == 0)
+        return ecosys_i_error(ECOSYS_EINVAL, "actor id is empty");
+    if (ecosys_i_dataset_actor_of(ds, id) != SIZE_MAX)
+        return ecosys_i_error(ECOSYS_EEXISTS, "duplicate actor id \"%.200s\"",
+                              ecosys_i_strpool_get(&ds->pool, id));
+    int rc;
+    if ((rc = reserve_actors(ds, ds->actor_count + 1)))
+        return rc;
+    size_t i = ds->actor_count++;
+    uint32_t *columns[] = {ds->actor_id, ds->actor_name, ds->actor_sector, ds->actor_territory,
+                           ds->actor_axes};
+    for (int f = 0; f < ECOSYS_I_ACTOR_FIELDS; f++)
+        columns[f][i] = a->field[f];
+    ecosys_i_strpool_set_value(&ds->pool, id, (uint32_t) i);
+    if (out_index)
+        *out_index = i;
+    return 0;
+}
+
 int ecosys_dataset_add_actor(size_t *out_index, ecosys_dataset *ds, const ecosys_actor_info *a)
 {
     if (!ds || !a)
         return ecosys_i_error(ECOSYS_EINVAL, "ecosys_dataset_add_actor: NULL argument");
-    if (!a->id || !a->id[0])
-        return ecosys_i_error(ECOSYS_EINVAL, "actor id is empty");
-    int rc;
-    if ((rc = check_utf8("actor id", a->id)) || (rc = check_utf8("actor name", a->name)) ||
-        (rc = check_utf8("actor sector", a->sector)) ||
-        (rc = check_utf8("actor territory", a->territory)) ||
-        (rc = check_utf8("actor axes", a->axes)))
-        return rc;
-    if (g_hash_table_contains(ds->actor_by_id, a->id))
-        return ecosys_i_error(ECOSYS_EEXISTS, "duplicate actor id \"%.200s\"", a->id);
-    if ((rc = reserve_actors(ds, ds->actor_count + 1)))
-        return rc;
-    size_t i = ds->actor_count;
-    if ((rc = ecosys_i_strpool_intern(&ds->actor_id[i], &ds->pool, a->id)) ||
-        (rc = ecosys_i_strpool_intern(&ds->actor_name[i], &ds->pool, a->name)) ||
-        (rc = ecosys_i_strpool_intern(&ds->actor_sector[i], &ds->pool, a->sector)) ||
-        (rc = ecosys_i_strpool_intern(&ds->actor_territory[i], &ds->pool, a->territory)) ||
-        (rc = ecosys_i_strpool_intern(&ds->actor_axes[i], &ds->pool, a->axes)))
-        return rc;
-    g_hash_table_insert(ds->actor_by_id,
-                        (gpointer) ecosys_i_strpool_get(&ds->pool, ds->actor_id[i]),
-                        GSIZE_TO_POINTER(i + 1));
-    ds->actor_count++;
-    if (out_index)
-        *out_index = i;
-    return 0;
+    const char *texts[] = {a->id, a->name, a->sector, a->territory, a->axes};
+    static const char *const names[] = {"actor id", "actor name", "actor sector",
+                                        "actor territory", "actor axes"};
+    ecosys_i_actor_row row;
+    for (int f = 0; f < ECOSYS_I_ACTOR_FIELDS; f++) {
+        int rc = intern_field(&row.field[f], ds, texts[f], names[f]);
+        if (rc)
+            return rc;
+    }
+    return ecosys_i_dataset_add_actor_interned(out_index, ds, &row);
 }
 
 int ecosys_dataset_actor(ecosys_actor_info *out, const ecosys_dataset *ds, size_t i)
@@ -183,15 +220,24 @@ int ecosys_dataset_actor(ecosys_actor_info *out, const ecosys_dataset *ds, size_
     return 0;
 }
 
+size_t ecosys_i_dataset_find_actor_hashed(const ecosys_dataset *ds, const char *id,
+                                          size_t length, uint32_t hash)
+{
+    uint32_t index = ecosys_i_strpool_lookup_hashed(&ds->pool, id, length, hash);
+    return index == ECOSYS_I_STRPOOL_NONE ? SIZE_MAX : ecosys_i_dataset_actor_of(ds, index);
+}
+
 int ecosys_dataset_find_actor(size_t *out_index, const ecosys_dataset *ds, const char *id)
 {
     if (!ds || !id)
         return ecosys_i_error(ECOSYS_EINVAL, "ecosys_dataset_find_actor: NULL argument");
-    gpointer found = g_hash_table_lookup(ds->actor_by_id, id);
-    if (!found)
+    size_t length = strlen(id);
+    size_t actor = ecosys_i_dataset_find_actor_hashed(ds, id, length,
+                                                      ecosys_i_strpool_hash(id, length));
+    if (actor == SIZE_MAX)
         return ecosys_i_error(ECOSYS_ENOTFOUND, "no actor with id \"%.200s\"", id);
     if (out_index)
-        *out_index = GPOINTER_TO_SIZE(found) - 1;
+        *out_index = actor;
     return 0;
 }
 
@@ -217,36 +263,67 @@ int ecosys_dataset_actor_has_axis(const ecosys_dataset *ds, size_t i, const char
     return 0;
 }
 
-static int check_tie(const ecosys_dataset *ds, const ecosys_tie_info *t)
+/* The days a date field covers. Loading 5M ties checks up to 10M dates, most
+ * of them repeats of a few thousand texts: a small cache, direct-mapped by
+ * pool index, parses each distinct text about once instead of once per tie.
+ * Without memory for the cache, dates are parsed each time. */
+#define DATE_CACHE 4096
+
+static int date_of(int32_t *first, int32_t *last, ecosys_dataset *ds, uint32_t text)
 {
-    if (t->source >= ds->actor_count || t->target >= ds->actor_count)
+    if (!ds->dates)
+        ds->dates = calloc(DATE_CACHE, sizeof *ds->dates);
+    ecosys_i_date_entry *entry = ds->dates ? &ds->dates[text % DATE_CACHE] : NULL;
+    if (entry && entry->text == text) {
+        *first = entry->first;
+        *last = entry->last;
+        return 0;
+    }
+    int rc = ecosys_date_parse(first, last, ecosys_i_strpool_get(&ds->pool, text));
+    if (!rc && entry)
+        *entry = (ecosys_i_date_entry){text, *first, *last};
+    return rc;
+}
+
+/* The one validation of a tie, whichever way it comes in. Texts are valid
+ * UTF-8 already: the pool holds nothing else. */
+static int check_tie(ecosys_dataset *ds, const ecosys_i_tie_row *t, int *bad)
+{
+    if (t->source >= ds->actor_count || t->target >= ds->actor_count) {
+        *bad = t->source >= ds->actor_count ? ECOSYS_I_TIE_SOURCE : ECOSYS_I_TIE_TARGET;
         return ecosys_i_error(ECOSYS_EINVAL, "tie names actor index %zu, out of range (%zu actors)",
                               t->source >= ds->actor_count ? t->source : t->target,
                               ds->actor_count);
-    if (!isfinite(t->weight) || t->weight < 0)
+    }
+    if (!isfinite(t->weight) || t->weight < 0) {
+        *bad = ECOSYS_I_TIE_WEIGHT;
         return ecosys_i_error(ECOSYS_EINVAL, "weight %g must be finite and >= 0", t->weight);
-    int rc;
-    if ((rc = check_utf8("tie kind", t->kind)) || (rc = check_utf8("tie axis", t->axis)) ||
-        (rc = check_utf8("tie start", t->start)) || (rc = check_utf8("tie end", t->end)))
-        return rc;
-    int32_t start_first = INT32_MIN, start_last = 0, end_first = 0, end_last = INT32_MAX;
-    if (t->start && t->start[0] && (rc = ecosys_date_parse(&start_first, &start_last, t->start)))
-        return ecosys_i_error_prefix("start");
-    if (t->end && t->end[0] && (rc = ecosys_date_parse(&end_first, &end_last, t->end)))
-        return ecosys_i_error_prefix("end");
-    (void) start_last;
-    (void) end_first;
+    }
+    const uint32_t texts[] = {t->kind, t->axis, t->start, t->end};
+    for (int i = 0; i < 4; i++) {
+        if (texts[i] >= ds->pool.count) {
+            *bad = ECOSYS_I_TIE_KIND + i;
+            return ecosys_i_error(ECOSYS_EINVAL, "tie %s: no text %u in the pool",
+                                  ecosys_i_tie_fields[*bad], (unsigned) texts[i]);
+        }
+    }
+    int32_t start_first = INT32_MIN, end_last = INT32_MAX, unused;
+    *bad = ECOSYS_I_TIE_START;
+    if (t->start && date_of(&start_first, &unused, ds, t->start))
+        return ECOSYS_EINVAL;
+    *bad = ECOSYS_I_TIE_END;
+    if (t->end && date_of(&unused, &end_last, ds, t->end))
+        return ECOSYS_EINVAL;
+    *bad = ECOSYS_I_TIE_ORDER;
     if (end_last < start_first)
-        return ecosys_i_error(ECOSYS_EINVAL, "end \"%s\" is before start \"%s\"", t->end,
-                              t->start);
+        return ecosys_i_error(ECOSYS_EINVAL, "end \"%s\" is before start \"%s\"",
+                              ecosys_i_strpool_get(&ds->pool, t->end),
+                              ecosys_i_strpool_get(&ds->pool, t->start));
     return 0;
 }
 
-static int reserve_ties(ecosys_dataset *ds, size_t need)
+static int grow_ties(ecosys_dataset *ds, size_t capacity)
 {
-    if (need <= ds->tie_capacity)
-        return 0;
-    size_t capacity = ecosys_i_next_capacity(ds->tie_capacity, need);
     uint32_t **columns[] = {&ds->tie_source, &ds->tie_target, &ds->tie_kind,
                             &ds->tie_axis,   &ds->tie_start,  &ds->tie_end};
     for (size_t c = 0; c < sizeof columns / sizeof *columns; c++)
@@ -258,26 +335,62 @@ static int reserve_ties(ecosys_dataset *ds, size_t need)
     return 0;
 }
 
+static int reserve_ties(ecosys_dataset *ds, size_t need)
+{
+    if (need <= ds->tie_capacity)
+        return 0;
+    return grow_ties(ds, ecosys_i_next_capacity(ds->tie_capacity, need));
+}
+
+int ecosys_i_dataset_reserve(ecosys_dataset *ds, size_t actors, size_t ties)
+{
+    int rc = 0;
+    if (actors > ds->actor_capacity)
+        rc = grow_actors(ds, actors);
+    if (!rc && ties > ds->tie_capacity)
+        rc = grow_ties(ds, ties);
+    return rc;
+}
+
+int ecosys_i_dataset_add_tie_interned(size_t *out_index, ecosys_dataset *ds,
+                                      const ecosys_i_tie_row *t, int *bad_field)
+{
+    int bad, rc;
+    if ((rc = check_tie(ds, t, &bad))) {
+        if (bad_field)
+            *bad_field = bad;
+        return rc;
+    }
+    if ((rc = reserve_ties(ds, ds->tie_count + 1)))
+        return rc;
+    size_t i = ds->tie_count++;
+    ds->tie_source[i] = (uint32_t) t->source;
+    ds->tie_target[i] = (uint32_t) t->target;
+    ds->tie_weight[i] = t->weight;
+    ds->tie_kind[i] = t->kind;
+    ds->tie_axis[i] = t->axis;
+    ds->tie_start[i] = t->start;
+    ds->tie_end[i] = t->end;
+    if (out_index)
+        *out_index = i;
+    return 0;
+}
+
 int ecosys_dataset_add_tie(size_t *out_index, ecosys_dataset *ds, const ecosys_tie_info *t)
 {
     if (!ds || !t)
         return ecosys_i_error(ECOSYS_EINVAL, "ecosys_dataset_add_tie: NULL argument");
-    int rc;
-    if ((rc = check_tie(ds, t)) || (rc = reserve_ties(ds, ds->tie_count + 1)))
+    ecosys_i_tie_row row = {.source = t->source, .target = t->target, .weight = t->weight};
+    int rc, bad;
+    if ((rc = intern_field(&row.kind, ds, t->kind, "tie kind")) ||
+        (rc = intern_field(&row.axis, ds, t->axis, "tie axis")) ||
+        (rc = intern_field(&row.start, ds, t->start, "tie start")) ||
+        (rc = intern_field(&row.end, ds, t->end, "tie end")))
         return rc;
-    size_t i = ds->tie_count;
-    ds->tie_source[i] = (uint32_t) t->source;
-    ds->tie_target[i] = (uint32_t) t->target;
-    ds->tie_weight[i] = t->weight;
-    if ((rc = ecosys_i_strpool_intern(&ds->tie_kind[i], &ds->pool, t->kind)) ||
-        (rc = ecosys_i_strpool_intern(&ds->tie_axis[i], &ds->pool, t->axis)) ||
-        (rc = ecosys_i_strpool_intern(&ds->tie_start[i], &ds->pool, t->start)) ||
-        (rc = ecosys_i_strpool_intern(&ds->tie_end[i], &ds->pool, t->end)))
-        return rc;
-    ds->tie_count++;
-    if (out_index)
-        *out_index = i;
-    return 0;
+    rc = ecosys_i_dataset_add_tie_interned(out_index, ds, &row, &bad);
+    if (rc == ECOSYS_EINVAL && (bad == ECOSYS_I_TIE_START || bad == ECOSYS_I_TIE_END))
+        return ecosys_i_error_prefix("%s", ecosys_i_tie_fields[bad]);
+    return rc;
 }
 
 int ecosys_dataset_tie(ecosys_tie_info *out, const ecosys_dataset *ds, size_t i)

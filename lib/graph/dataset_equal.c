@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 
+#include <glib.h>
 #include <stdarg.h>
 #include <string.h>
 

@@ -102,28 +102,49 @@ static uint32_t filter_value(const ecosys_dataset *ds, const char *text)
     return index;
 }
 
-/* One candidate edge before merging. */
-typedef struct candidate {
-    size_t other;
-    double weight;
-} candidate;
+/* A tie that passed the filters, bucketed by its (lower) source vertex: the
+ * other end in the high 32 bits, the tie index in the low ones. 8 bytes where
+ * a (vertex, weight) pair takes 16, to keep the memory of building a graph
+ * low: the weight is read from the dataset when merging. Sorting a bucket's
+ * keys orders it by other end, then repeated ties in dataset order, so their
+ * weights are summed in that order. */
+typedef uint64_t candidate;
+
+#define OTHER_END(c) ((size_t) ((c) >> 32))
+#define TIE_OF(c) ((size_t) ((c) & UINT32_MAX))
 
 static int compare_candidates(const void *a, const void *b)
 {
-    size_t x = ((const candidate *) a)->other, y = ((const candidate *) b)->other;
+    candidate x = *(const candidate *) a, y = *(const candidate *) b;
     return (x > y) - (x < y);
+}
+
+/* Buckets are short (a vertex's ties with higher vertices): insertion sort,
+ * and qsort for the few large ones. */
+static void sort_bucket(candidate *c, size_t count)
+{
+    if (count > 32) {
+        qsort(c, count, sizeof *c, compare_candidates);
+        return;
+    }
+    for (size_t i = 1; i < count; i++) {
+        candidate x = c[i];
+        size_t j = i;
+        for (; j > 0 && c[j - 1] > x; j--)
+            c[j] = c[j - 1];
+        c[j] = x;
+    }
 }
 
 typedef struct builder {
     const ecosys_dataset *ds;
     ecosys_graph *g;
-    size_t n;            /* vertices before dropping isolates */
-    size_t *offsets;     /* bucket start per source vertex, n + 1 */
-    candidate *cands;    /* bucketed by (lower) source vertex */
+    size_t n;                  /* vertices before dropping isolates */
+    size_t *offsets;           /* bucket start per source vertex, n + 1 */
+    candidate *cands;          /* bucketed by (lower) source vertex */
     size_t cand_count;
-    size_t *edge_from;   /* merged edges */
-    size_t *edge_to;
-    double *edge_weight;
+    igraph_vector_int_t edges; /* merged: from, to, from, to... as igraph_create() takes them */
+    int have_edges;
     size_t edge_count;
 } builder;
 
@@ -131,9 +152,11 @@ static void builder_dispose(builder *b)
 {
     free(b->offsets);
     free(b->cands);
-    free(b->edge_from);
-    free(b->edge_to);
-    free(b->edge_weight);
+    if (b->have_edges) {
+        ecosys_i_igraph_lock();
+        igraph_vector_int_destroy(&b->edges);
+        ecosys_i_igraph_unlock(IGRAPH_SUCCESS, "building the graph");
+    }
 }
 
 static int select_actors(builder *b, const ecosys_graph_options *o)
@@ -194,6 +217,9 @@ static int tie_is_edge(builder *b, const ecosys_graph_options *o, const window *
 static int collect_candidates(builder *b, const ecosys_graph_options *o, const window *w)
 {
     const ecosys_dataset *ds = b->ds;
+    if (ds->tie_count > UINT32_MAX) /* a candidate holds a tie index in 32 bits */
+        return ecosys_i_error(ECOSYS_ERROR, "too many ties for a graph (limit %u)",
+                              (unsigned) UINT32_MAX);
     uint32_t kind = filter_value(ds, o->kind), axis = filter_value(ds, o->axis);
     date_cache cache = {NULL, NULL};
     int rc = 0;
@@ -230,7 +256,7 @@ static int collect_candidates(builder *b, const ecosys_graph_options *o, const w
     memcpy(fill, b->offsets, b->n * sizeof *fill);
     for (size_t t = 0; t < ds->tie_count; t++)
         if (tie_is_edge(b, o, w, &cache, kind, axis, t, &u, &v, 0))
-            b->cands[fill[u]++] = (candidate){v, ds->tie_weight[t]};
+            b->cands[fill[u]++] = (candidate) v << 32 | t;
     free(fill);
 done:
     free(cache.first);
@@ -238,32 +264,57 @@ done:
     return rc;
 }
 
-static int merge_candidates(builder *b)
+/* Sorts each bucket and counts the distinct edges, so that the igraph
+ * vectors are allocated at their final size. */
+static size_t sort_candidates(builder *b)
 {
-    size_t cap = b->cand_count ? b->cand_count : 1;
-    b->edge_from = malloc(cap * sizeof(size_t));
-    b->edge_to = malloc(cap * sizeof(size_t));
-    b->edge_weight = malloc(cap * sizeof(double));
-    if (!b->edge_from || !b->edge_to || !b->edge_weight)
-        return ecosys_i_error_nomem();
     size_t m = 0;
     for (size_t u = 0; u < b->n; u++) {
         candidate *first = b->cands + b->offsets[u];
         size_t count = b->offsets[u + 1] - b->offsets[u];
-        qsort(first, count, sizeof *first, compare_candidates);
-        for (size_t i = 0; i < count; i++) {
-            if (m > 0 && b->edge_from[m - 1] == u && b->edge_to[m - 1] == first[i].other) {
-                b->edge_weight[m - 1] += first[i].weight;
-                b->g->info.merged_ties++;
+        sort_bucket(first, count);
+        for (size_t i = 0; i < count; i++)
+            m += i == 0 || OTHER_END(first[i]) != OTHER_END(first[i - 1]);
+    }
+    return m;
+}
+
+/* Merges repeated ties into the edge list and g->weights, then frees the
+ * candidates: the graph's vectors replace them. */
+static int merge_candidates(builder *b)
+{
+    ecosys_graph *g = b->g;
+    const double *tie_weight = b->ds->tie_weight;
+    size_t m = sort_candidates(b);
+    ecosys_i_igraph_lock();
+    igraph_error_t rc = igraph_vector_int_init(&b->edges, (igraph_integer_t) (2 * m));
+    if (rc == IGRAPH_SUCCESS) {
+        b->have_edges = 1;
+        rc = igraph_vector_init(&g->weights, (igraph_integer_t) m);
+    }
+    int err = ecosys_i_igraph_unlock(rc, "building the graph");
+    if (err)
+        return err;
+    /* Weights are read at random: prefetch them a few candidates ahead. */
+    enum { AHEAD = 16 };
+    size_t e = 0;
+    for (size_t u = 0; u < b->n; u++) {
+        for (size_t k = b->offsets[u]; k < b->offsets[u + 1]; k++) {
+            if (k + AHEAD < b->cand_count)
+                ECOSYS_I_PREFETCH(&tie_weight[TIE_OF(b->cands[k + AHEAD])]);
+            size_t v = OTHER_END(b->cands[k]);
+            double weight = tie_weight[TIE_OF(b->cands[k])];
+            if (k > b->offsets[u] && v == OTHER_END(b->cands[k - 1])) {
+                VECTOR(g->weights)[e - 1] += weight;
                 continue;
             }
-            b->edge_from[m] = u;
-            b->edge_to[m] = first[i].other;
-            b->edge_weight[m] = first[i].weight;
-            m++;
+            VECTOR(b->edges)[2 * e] = (igraph_integer_t) u;
+            VECTOR(b->edges)[2 * e + 1] = (igraph_integer_t) v;
+            VECTOR(g->weights)[e++] = weight;
         }
     }
     b->edge_count = m;
+    g->info.merged_ties = b->cand_count - m;
     free(b->cands);
     b->cands = NULL;
     return 0;
@@ -276,8 +327,9 @@ static int drop_isolates(builder *b)
     size_t *keep = calloc(b->n ? b->n : 1, sizeof *keep);
     if (!keep)
         return ecosys_i_error_nomem();
-    for (size_t e = 0; e < b->edge_count; e++)
-        keep[b->edge_from[e]] = keep[b->edge_to[e]] = 1;
+    igraph_integer_t *ends = VECTOR(b->edges);
+    for (size_t i = 0; i < 2 * b->edge_count; i++)
+        keep[ends[i]] = 1;
     size_t n = 0;
     for (size_t v = 0; v < b->n; v++) {
         size_t actor = g->vertex_actor[v];
@@ -289,38 +341,25 @@ static int drop_isolates(builder *b)
         g->actor_vertex[actor] = n;
         g->vertex_actor[n++] = actor;
     }
-    for (size_t e = 0; e < b->edge_count; e++) {
-        b->edge_from[e] = keep[b->edge_from[e]];
-        b->edge_to[e] = keep[b->edge_to[e]];
-    }
+    for (size_t i = 0; i < 2 * b->edge_count; i++)
+        ends[i] = (igraph_integer_t) keep[ends[i]];
     free(keep);
     b->n = n;
     return 0;
 }
 
+/* The candidates and bucket offsets are freed first: igraph_create()
+ * copies the edges and sorts them, the peak of building a graph. */
 static int make_igraph(builder *b)
 {
     ecosys_graph *g = b->g;
-    igraph_vector_int_t edges;
-    igraph_error_t rc;
+    free(b->offsets);
+    b->offsets = NULL;
     ecosys_i_igraph_lock();
-    rc = igraph_vector_int_init(&edges, (igraph_integer_t) (2 * b->edge_count));
-    if (rc == IGRAPH_SUCCESS) {
-        for (size_t e = 0; e < b->edge_count; e++) {
-            VECTOR(edges)[2 * e] = (igraph_integer_t) b->edge_from[e];
-            VECTOR(edges)[2 * e + 1] = (igraph_integer_t) b->edge_to[e];
-        }
-        rc = igraph_create(&g->ig, &edges, (igraph_integer_t) b->n,
-                           g->info.directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED);
-        igraph_vector_int_destroy(&edges);
-    }
-    if (rc == IGRAPH_SUCCESS) {
-        rc = igraph_vector_init(&g->weights, (igraph_integer_t) b->edge_count);
-        if (rc == IGRAPH_SUCCESS)
-            memcpy(VECTOR(g->weights), b->edge_weight, b->edge_count * sizeof(double));
-        else
-            igraph_destroy(&g->ig);
-    }
+    igraph_error_t rc = igraph_create(&g->ig, &b->edges, (igraph_integer_t) b->n,
+                                      g->info.directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED);
+    igraph_vector_int_destroy(&b->edges);
+    b->have_edges = 0;
     return ecosys_i_igraph_unlock(rc, "building the graph");
 }
 
@@ -356,6 +395,9 @@ int ecosys_graph_new(ecosys_graph **out, const ecosys_dataset *ds,
         (rc = merge_candidates(&b)) || (o->drop_isolates && (rc = drop_isolates(&b))) ||
         (rc = make_igraph(&b))) {
         builder_dispose(&b);
+        ecosys_i_igraph_lock();
+        igraph_vector_destroy(&g->weights); /* zeroed or allocated: both are fine */
+        ecosys_i_igraph_unlock(IGRAPH_SUCCESS, "building the graph");
         free(g->actor_vertex);
         free(g->vertex_actor);
         free(g);

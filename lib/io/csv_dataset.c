@@ -3,9 +3,6 @@
  * dataset. The tokenizer (csv_reader.c) finds the fields; this file maps
  * columns to fields, validates every value and reports bad input at its
  * file, line and column. */
-/* For MADV_HUGEPAGE (see allocate_slots()), hidden by _POSIX_C_SOURCE. */
-#define _DEFAULT_SOURCE
-
 #include "io/io_internal.h"
 
 #include "core/error.h"
@@ -20,9 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
+#include <sys/stat.h>
 
 #define ACTORS_FILE "actors.csv"
 #define TIES_FILE "collaborations.csv"
@@ -30,10 +25,7 @@
 
 #define NONE SIZE_MAX
 
-/* Indices into ecosys_i_actor_fields / ecosys_i_tie_fields. */
-enum { ACTOR_ID, ACTOR_NAME, ACTOR_SECTOR, ACTOR_TERRITORY, ACTOR_AXES };
-enum { TIE_SOURCE, TIE_TARGET, TIE_WEIGHT, TIE_KIND, TIE_AXIS, TIE_START, TIE_END };
-#define MAX_BUILTINS 7
+#define MAX_BUILTINS ECOSYS_I_TIE_FIELDS
 
 /* Where the columns of one file go, from its header row. */
 typedef struct column_map {
@@ -200,226 +192,26 @@ static int read_header(column_map *map, ecosys_dataset *ds, ecosys_i_csv_reader 
     return check_required(map, r, &header);
 }
 
-/* ---- fast lookups ------------------------------------------------------------- */
-
-/* Why not GHashTable: a 5M-tie file makes 6 lookups per row (two actor ids,
- * kind, axis, start, end), and with 100k+ actors each id lookup misses the
- * cache. GLib's table keeps hashes, keys and values in three arrays and the
- * key text elsewhere again: up to four cache misses per lookup. Here one
- * 24-byte slot holds the hash, the value and the key's first 16 bytes, so a
- * lookup of an id or a date touches one cache line, and the table is small.
- * A longer key is found from the value (an actor index or a text number). */
-#define INLINE_KEY 16
-#define EMPTY_SLOT UINT32_MAX /* as a value: no actor or pool index is that large */
-
-typedef struct str_slot {
-    uint32_t hash;
-    uint32_t value;        /* EMPTY_SLOT for a free slot */
-    char head[INLINE_KEY]; /* the key's first bytes, NUL-padded */
-} str_slot;
-
-typedef struct str_table {
-    str_slot *slots;
-    size_t mask; /* capacity - 1; capacity is a power of two */
-    size_t count;
-    const ecosys_i_strpool *pool;
-    uint32_t *const *to_pool; /* (*to_pool)[value] is the key's pool index; the array may move */
-} str_table;
-
-static uint32_t hash_text(const char *text, size_t length)
-{
-    uint64_t h = 0x9E3779B97F4A7C15u ^ length;
-    for (; length >= 8; text += 8, length -= 8) {
-        uint64_t word;
-        memcpy(&word, text, 8);
-        h = (h ^ word) * 0xFF51AFD7ED558CCDu;
-        h ^= h >> 32;
-    }
-    uint64_t word = 0;
-    memcpy(&word, text, length);
-    h = (h ^ word) * 0xC4CEB9FE1A85EC53u;
-    h ^= h >> 33;
-    return (uint32_t) h;
-}
-
-static const char *key_of(const str_table *t, uint32_t value)
-{
-    return ecosys_i_strpool_get(t->pool, (*t->to_pool)[value]);
-}
-
-static int slot_holds(const str_table *t, const str_slot *slot, const char *text, size_t length)
-{
-    size_t head = length < INLINE_KEY ? length + 1 : INLINE_KEY; /* with the NUL if it fits */
-    for (size_t i = 0; i < head; i++)
-        if (slot->head[i] != text[i])
-            return 0;
-    return length < INLINE_KEY || strcmp(key_of(t, slot->value) + INLINE_KEY,
-                                         text + INLINE_KEY) == 0;
-}
-
-/* Returns the slot holding @p text, or the empty slot where it belongs. */
-static str_slot *str_table_slot(const str_table *t, const char *text, size_t length,
-                                uint32_t hash)
-{
-    for (size_t i = hash & t->mask;; i = (i + 1) & t->mask) {
-        str_slot *slot = &t->slots[i];
-        if (slot->value == EMPTY_SLOT ||
-            (slot->hash == hash && slot_holds(t, slot, text, length)))
-            return slot;
-    }
-}
-
-/* Large tables are looked up at random, one TLB miss per lookup with 4 KiB
- * pages (and a costly one under virtualisation): on Linux, ask for 2 MiB
- * pages, which cover the table with a few TLB entries. */
-#define HUGE_PAGE ((size_t) 2 << 20)
-
-static str_slot *allocate_slots(size_t capacity)
-{
-    size_t size = capacity * sizeof(str_slot);
-#if defined(MADV_HUGEPAGE)
-    if (size >= HUGE_PAGE) {
-        size = (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
-        str_slot *slots = aligned_alloc(HUGE_PAGE, size);
-        if (slots)
-            madvise(slots, size, MADV_HUGEPAGE); /* only advice: failure is harmless */
-        return slots;
-    }
-#endif
-    return malloc(size);
-}
-
-static int str_table_grow(str_table *t)
-{
-    size_t capacity = t->slots ? (t->mask + 1) * 2 : 1024;
-    if (capacity > SIZE_MAX / 2 / sizeof(str_slot))
-        return ecosys_i_error_nomem();
-    str_slot *slots = allocate_slots(capacity);
-    if (!slots)
-        return ecosys_i_error_nomem();
-    memset(slots, 0xFF, capacity * sizeof *slots); /* every value EMPTY_SLOT */
-    size_t mask = capacity - 1;
-    for (size_t i = 0; t->slots && i <= t->mask; i++) {
-        const str_slot *old = &t->slots[i];
-        if (old->value == EMPTY_SLOT)
-            continue;
-        size_t k = old->hash & mask; /* keys are distinct: the first free slot */
-        while (slots[k].value != EMPTY_SLOT)
-            k = (k + 1) & mask;
-        slots[k] = *old;
-    }
-    free(t->slots);
-    t->slots = slots;
-    t->mask = mask;
-    return 0;
-}
-
-static int str_table_init(str_table *t, const ecosys_i_strpool *pool, uint32_t *const *to_pool)
-{
-    *t = (str_table){.pool = pool, .to_pool = to_pool};
-    return str_table_grow(t);
-}
-
-/* Stores a key in the empty @p slot found by str_table_slot(); may move
- * the slots. */
-static int str_table_insert(str_table *t, str_slot *slot, const char *key, size_t length,
-                            uint32_t hash, uint32_t value)
-{
-    slot->hash = hash;
-    slot->value = value;
-    memset(slot->head, 0, INLINE_KEY);
-    memcpy(slot->head, key, length < INLINE_KEY ? length : INLINE_KEY);
-    t->count++;
-    return t->count * 2 > t->mask ? str_table_grow(t) : 0; /* load factor <= 1/2 */
-}
-
 /* ---- loading state -------------------------------------------------------------- */
-
-#define DATE_UNKNOWN INT32_MIN /* no real date maps to it: years start at 1 */
-
-typedef struct date_bounds {
-    int32_t first, last; /* days since 1970-01-01; first is DATE_UNKNOWN until parsed */
-} date_bounds;
 
 typedef struct loader {
     ecosys_dataset *ds;
-    str_table actors;       /* actor id -> actor index */
-    str_table texts;        /* text of a tie field -> text number, in order of appearance */
-    uint32_t *text_pool;    /* by text number: its pool index */
-    date_bounds *text_date; /* by text number: the days it covers, once parsed as a date */
-    size_t text_count, text_capacity;
     size_t *defined_on; /* by actor index: line of its row, for duplicate ids */
     size_t defined_capacity;
 } loader;
 
-static int loader_init(loader *L)
-{
-    *L = (loader){0};
-    int rc = ecosys_dataset_new(&L->ds, 0);
-    if (!rc && !(rc = str_table_init(&L->actors, &L->ds->pool, &L->ds->actor_id)))
-        rc = str_table_init(&L->texts, &L->ds->pool, &L->text_pool);
-    return rc;
-}
+/* Rows are processed in batches, and what the rows of a batch look up in the
+ * dataset is looked up for the whole batch at once: with 100k+ actors each
+ * lookup misses the cache, and overlapping the misses of a batch instead of
+ * waiting for each in turn makes loading several times faster. */
+#define BATCH 64
 
-static void loader_dispose(loader *L)
-{
-    free(L->actors.slots);
-    free(L->texts.slots);
-    free(L->text_pool);
-    free(L->text_date);
-    free(L->defined_on);
-}
-
-static int add_text(loader *L, uint32_t pool_index)
-{
-    if (L->text_count == L->text_capacity) {
-        size_t capacity = ecosys_i_next_capacity(L->text_capacity, L->text_count + 1);
-        if (ecosys_i_resize((void **) &L->text_pool, capacity, sizeof *L->text_pool) ||
-            ecosys_i_resize((void **) &L->text_date, capacity, sizeof *L->text_date))
-            return ECOSYS_ENOMEM;
-        L->text_capacity = capacity;
-    }
-    L->text_pool[L->text_count] = pool_index;
-    L->text_date[L->text_count].first = DATE_UNKNOWN;
-    L->text_count++;
-    return 0;
-}
-
-/* Interns a tie's text field: *pool_index receives its pool index (0, ""
- * for an empty field or a missing column), *number its text number. */
-static int intern(uint32_t *pool_index, uint32_t *number, loader *L,
-                  const ecosys_i_csv_field *f)
-{
-    *pool_index = 0;
-    if (!f || f->length == 0)
-        return 0;
-    uint32_t hash = hash_text(f->text, f->length);
-    str_slot *slot = str_table_slot(&L->texts, f->text, f->length, hash);
-    if (slot->value == EMPTY_SLOT) {
-        int rc;
-        if ((rc = ecosys_i_strpool_intern(pool_index, &L->ds->pool, f->text)) ||
-            (rc = add_text(L, *pool_index)))
-            return rc;
-        *number = (uint32_t) (L->text_count - 1);
-        return str_table_insert(&L->texts, slot, f->text, f->length, hash, *number);
-    }
-    *number = slot->value;
-    *pool_index = L->text_pool[*number];
-    return 0;
-}
-
-/* The days a date field covers, parsed once per distinct text. */
-static int date_of(date_bounds *out, loader *L, const ecosys_i_csv_reader *r,
-                   const ecosys_i_csv_field *f, uint32_t number, const char *column)
-{
-    date_bounds *d = &L->text_date[number];
-    if (d->first == DATE_UNKNOWN && ecosys_date_parse(&d->first, &d->last, f->text)) {
-        d->first = DATE_UNKNOWN;
-        return located(ECOSYS_EINVAL, r, f, column);
-    }
-    *out = *d;
-    return 0;
-}
+typedef struct batch_lookups {
+    uint32_t id_hash[BATCH];  /* actor rows: hash of the id, its slot prefetched */
+    uint32_t actor[BATCH][2]; /* tie rows: the actors of source and target */
+    uint32_t text[BATCH][4];  /* tie rows: kind, axis, start and end in the pool, or
+                               * ECOSYS_I_STRPOOL_NONE for a text new to it */
+} batch_lookups;
 
 /* ---- rows ----------------------------------------------------------------------- */
 
@@ -429,9 +221,18 @@ static const ecosys_i_csv_field *field_of(const ecosys_i_csv_record *rec, const 
     return map->at[builtin] == NONE ? NULL : &rec->fields[map->at[builtin]];
 }
 
-static const char *text_of(const ecosys_i_csv_record *rec, const column_map *map, int builtin)
+/* Interns a field of a built-in column: *out receives its pool index, 0
+ * ("") for an empty field or a missing column. */
+static int intern(uint32_t *out, loader *L, const ecosys_i_csv_reader *r,
+                  const ecosys_i_csv_record *rec, const column_map *map, ecosys_table table,
+                  int builtin)
 {
-    return map->at[builtin] == NONE ? "" : rec->fields[map->at[builtin]].text;
+    const ecosys_i_csv_field *f = field_of(rec, map, builtin);
+    *out = 0;
+    if (!f || f->length == 0)
+        return 0;
+    int rc = ecosys_i_dataset_intern(out, L->ds, f->text, f->length);
+    return rc ? located(rc, r, f, builtin_fields(table)[builtin]) : 0;
 }
 
 static int set_attributes(ecosys_dataset *ds, const ecosys_i_csv_reader *r,
@@ -464,36 +265,39 @@ static int note_definition(loader *L, size_t row, size_t line)
 static int add_actor_row(loader *L, const ecosys_i_csv_reader *r, const column_map *map,
                          const ecosys_i_csv_record *rec, uint32_t hash)
 {
-    const ecosys_i_csv_field *id = field_of(rec, map, ACTOR_ID);
+    const ecosys_i_csv_field *id = field_of(rec, map, ECOSYS_I_ACTOR_ID);
     if (id->length == 0)
         return parse_error_at(r, id, "empty actor id: every actor needs a unique, non-empty id");
-    str_slot *slot = str_table_slot(&L->actors, id->text, id->length, hash);
-    if (slot->value != EMPTY_SLOT)
-        return parse_error_at(r, id, "duplicate actor id \"%.200s\" (first defined on line %zu)",
-                              id->text, L->defined_on[slot->value]);
-    ecosys_actor_info actor = {id->text, text_of(rec, map, ACTOR_NAME),
-                               text_of(rec, map, ACTOR_SECTOR),
-                               text_of(rec, map, ACTOR_TERRITORY), text_of(rec, map, ACTOR_AXES)};
-    size_t row;
-    int rc = ecosys_dataset_add_actor(&row, L->ds, &actor);
+    ecosys_i_actor_row row;
+    int rc = ecosys_i_dataset_intern_hashed(&row.field[ECOSYS_I_ACTOR_ID], L->ds, id->text,
+                                            id->length, hash);
     if (rc)
+        return located(rc, r, id, "id");
+    size_t first = ecosys_i_dataset_actor_of(L->ds, row.field[ECOSYS_I_ACTOR_ID]);
+    if (first != SIZE_MAX)
+        return parse_error_at(r, id, "duplicate actor id \"%.200s\" (first defined on line %zu)",
+                              id->text, L->defined_on[first]);
+    for (int f = ECOSYS_I_ACTOR_NAME; f < ECOSYS_I_ACTOR_FIELDS; f++)
+        if ((rc = intern(&row.field[f], L, r, rec, map, ECOSYS_TABLE_ACTORS, f)))
+            return rc;
+    size_t index;
+    if ((rc = ecosys_i_dataset_add_actor_interned(&index, L->ds, &row)))
         return located(rc, r, id, NULL);
-    if ((rc = note_definition(L, row, rec->line)) ||
-        (rc = str_table_insert(&L->actors, slot, id->text, id->length, hash, (uint32_t) row)))
+    if ((rc = note_definition(L, index, rec->line)))
         return rc;
-    return set_attributes(L->ds, r, map, rec, row);
+    return set_attributes(L->ds, r, map, rec, index);
 }
 
-static int find_end(size_t *out, const loader *L, const ecosys_i_csv_reader *r,
-                    const ecosys_i_csv_field *f, uint32_t hash, const char *column)
+/* A tie's end: @p actor is what the batch lookup found for it. */
+static int find_end(size_t *out, const ecosys_i_csv_reader *r, const ecosys_i_csv_field *f,
+                    uint32_t actor, const char *column)
 {
     if (f->length == 0)
         return parse_error_at(r, f, "empty actor id in column \"%s\"", column);
-    str_slot *slot = str_table_slot(&L->actors, f->text, f->length, hash);
-    if (slot->value == EMPTY_SLOT)
+    if (actor == ECOSYS_I_STRPOOL_NONE)
         return parse_error_at(r, f, "unknown actor \"%.200s\" in column \"%s\": %s has no actor "
                               "with this id", f->text, column, ACTORS_FILE);
-    *out = slot->value;
+    *out = actor;
     return 0;
 }
 
@@ -542,89 +346,103 @@ static int parse_weight(double *out, const ecosys_i_csv_reader *r, const ecosys_
     return 0;
 }
 
-/* Text fields of a tie as pool indices, dates checked. */
-typedef struct tie_texts {
-    uint32_t kind, axis, start, end;
-} tie_texts;
-
-static int read_tie_texts(tie_texts *out, loader *L, const ecosys_i_csv_reader *r,
-                          const ecosys_i_csv_record *rec, const column_map *map)
+/* A tie's text field: @p found is its pool index from the batch lookup. */
+static int tie_text(uint32_t *out, loader *L, const ecosys_i_csv_reader *r,
+                    const ecosys_i_csv_record *rec, const column_map *map, int builtin,
+                    uint32_t found)
 {
-    const ecosys_i_csv_field *start = field_of(rec, map, TIE_START);
-    const ecosys_i_csv_field *end = field_of(rec, map, TIE_END);
-    date_bounds from = {INT32_MIN, INT32_MIN}, to = {INT32_MAX, INT32_MAX};
-    uint32_t number, start_number = 0, end_number = 0;
-    int rc;
-    if ((rc = intern(&out->kind, &number, L, field_of(rec, map, TIE_KIND))) ||
-        (rc = intern(&out->axis, &number, L, field_of(rec, map, TIE_AXIS))) ||
-        (rc = intern(&out->start, &start_number, L, start)) ||
-        (rc = intern(&out->end, &end_number, L, end)) ||
-        (out->start && (rc = date_of(&from, L, r, start, start_number, "start"))) ||
-        (out->end && (rc = date_of(&to, L, r, end, end_number, "end"))))
-        return rc;
-    if (to.last < from.first)
-        return parse_error_at(r, end, "column \"end\": end \"%s\" is before start \"%s\"",
-                              end->text, start->text);
-    return 0;
+    *out = found;
+    return found == ECOSYS_I_STRPOOL_NONE
+               ? intern(out, L, r, rec, map, ECOSYS_TABLE_TIES, builtin)
+               : 0;
 }
 
-/* Every value is checked above as ecosys_dataset_add_tie() would (actor
- * indices, weight, UTF-8 by the tokenizer, dates); the tie is then appended
- * with empty texts and its interned texts stored directly, which spares a
- * second validation and four hash lookups per row. */
+/* The tie is validated by the dataset, as ecosys_dataset_add_tie() would;
+ * only the texts of the actor ids and the weight are read here, so that their
+ * errors say precisely what is wrong with the text. Row @p i of the batch. */
 static int add_tie_row(loader *L, const ecosys_i_csv_reader *r, const column_map *map,
-                       const ecosys_i_csv_record *rec, const uint32_t end_hash[2])
+                       const ecosys_i_csv_record *rec, const batch_lookups *b, size_t i)
 {
-    ecosys_tie_info tie = {0};
-    tie_texts texts;
+    ecosys_i_tie_row tie;
+    const uint32_t *text = b->text[i];
     int rc;
-    if ((rc = find_end(&tie.source, L, r, field_of(rec, map, TIE_SOURCE), end_hash[0],
+    if ((rc = find_end(&tie.source, r, field_of(rec, map, ECOSYS_I_TIE_SOURCE), b->actor[i][0],
                        "source")) ||
-        (rc = find_end(&tie.target, L, r, field_of(rec, map, TIE_TARGET), end_hash[1],
+        (rc = find_end(&tie.target, r, field_of(rec, map, ECOSYS_I_TIE_TARGET), b->actor[i][1],
                        "target")) ||
-        (rc = parse_weight(&tie.weight, r, field_of(rec, map, TIE_WEIGHT))) ||
-        (rc = read_tie_texts(&texts, L, r, rec, map)))
+        (rc = parse_weight(&tie.weight, r, field_of(rec, map, ECOSYS_I_TIE_WEIGHT))) ||
+        (rc = tie_text(&tie.kind, L, r, rec, map, ECOSYS_I_TIE_KIND, text[0])) ||
+        (rc = tie_text(&tie.axis, L, r, rec, map, ECOSYS_I_TIE_AXIS, text[1])) ||
+        (rc = tie_text(&tie.start, L, r, rec, map, ECOSYS_I_TIE_START, text[2])) ||
+        (rc = tie_text(&tie.end, L, r, rec, map, ECOSYS_I_TIE_END, text[3])))
         return rc;
-    size_t row;
-    if ((rc = ecosys_dataset_add_tie(&row, L->ds, &tie)))
-        return located(rc, r, &rec->fields[0], NULL);
-    L->ds->tie_kind[row] = texts.kind;
-    L->ds->tie_axis[row] = texts.axis;
-    L->ds->tie_start[row] = texts.start;
-    L->ds->tie_end[row] = texts.end;
-    return set_attributes(L->ds, r, map, rec, row);
+    size_t index;
+    int bad = ECOSYS_I_TIE_SOURCE;
+    if ((rc = ecosys_i_dataset_add_tie_interned(&index, L->ds, &tie, &bad))) {
+        if (bad == ECOSYS_I_TIE_ORDER) /* the end is what comes too early */
+            bad = ECOSYS_I_TIE_END;
+        const ecosys_i_csv_field *f = field_of(rec, map, bad);
+        return located(rc, r, f ? f : &rec->fields[0], ecosys_i_tie_fields[bad]);
+    }
+    return set_attributes(L->ds, r, map, rec, index);
 }
 
 /* ---- files -------------------------------------------------------------------- */
 
-/* Rows are processed in batches: before a batch is added, the slots of all
- * its actor ids are requested from memory at once. With 100k+
- * actors each lookup misses the cache; overlapping the misses of a batch
- * instead of waiting for each in turn makes loading ties several times
- * faster. */
-#define BATCH 64
+/* A built-in field as a key to look up; a missing column reads "". */
+static ecosys_i_strpool_key key_of(const ecosys_i_csv_record *rec, const column_map *map,
+                                   int builtin)
+{
+    const ecosys_i_csv_field *f = field_of(rec, map, builtin);
+    return f ? (ecosys_i_strpool_key){f->text, f->length} : (ecosys_i_strpool_key){"", 0};
+}
 
-#if defined(__GNUC__)
-#define PREFETCH(address) __builtin_prefetch(address)
-#else
-#define PREFETCH(address) ((void) (address))
-#endif
+static void look_up_batch(batch_lookups *b, const loader *L, const column_map *map,
+                          const ecosys_i_csv_record *batch, size_t count)
+{
+    if (map->table == ECOSYS_TABLE_ACTORS) {
+        for (size_t i = 0; i < count; i++) {
+            const ecosys_i_csv_field *f = field_of(&batch[i], map, ECOSYS_I_ACTOR_ID);
+            b->id_hash[i] = ecosys_i_strpool_hash(f->text, f->length);
+            ecosys_i_dataset_prefetch(L->ds, b->id_hash[i]);
+        }
+        return;
+    }
+    static const int text_fields[4] = {ECOSYS_I_TIE_KIND, ECOSYS_I_TIE_AXIS, ECOSYS_I_TIE_START,
+                                       ECOSYS_I_TIE_END};
+    ecosys_i_strpool_key ids[BATCH][2], texts[BATCH][4];
+    uint32_t id_index[BATCH][2];
+    for (size_t i = 0; i < count; i++) {
+        ids[i][0] = key_of(&batch[i], map, ECOSYS_I_TIE_SOURCE);
+        ids[i][1] = key_of(&batch[i], map, ECOSYS_I_TIE_TARGET);
+        for (int k = 0; k < 4; k++)
+            texts[i][k] = key_of(&batch[i], map, text_fields[k]);
+    }
+    ecosys_i_dataset_lookup_many(id_index[0], b->actor[0], L->ds, ids[0], 2 * count);
+    ecosys_i_dataset_lookup_many(b->text[0], NULL, L->ds, texts[0], 4 * count);
+}
 
-/* Hashes the actor ids of a batch (the id of each actor row, the source and
- * target of each tie row) and asks for their slots. */
-static void prefetch_ids(uint32_t (*hashes)[2], const loader *L, const column_map *map,
+/* Estimates the rows of the file from its size and its first batch, and
+ * makes room for them (see ecosys_i_dataset_reserve()), with 1/16 more for
+ * rows longer than the first ones. Only a hint: failures are ignored. */
+static void reserve_rows(loader *L, const char *path, ecosys_table table,
                          const ecosys_i_csv_record *batch, size_t count)
 {
-    static const int actor_ids[] = {ACTOR_ID}, tie_ids[] = {TIE_SOURCE, TIE_TARGET};
-    const int *ids = map->table == ECOSYS_TABLE_ACTORS ? actor_ids : tie_ids;
-    int id_count = map->table == ECOSYS_TABLE_ACTORS ? 1 : 2;
-    for (size_t i = 0; i < count; i++) {
-        for (int e = 0; e < id_count; e++) {
-            const ecosys_i_csv_field *f = field_of(&batch[i], map, ids[e]);
-            hashes[i][e] = hash_text(f->text, f->length);
-            PREFETCH(&L->actors.slots[hashes[i][e] & L->actors.mask]);
-        }
-    }
+    struct stat st;
+    size_t bytes = 0;
+    for (size_t i = 0; i < count; i++)
+        for (size_t k = 0; k < batch[i].count; k++)
+            bytes += batch[i].fields[k].length + 1; /* and its comma or line end */
+    if (bytes == 0 || stat(path, &st) != 0 || st.st_size <= 0)
+        return;
+    double rows = (double) st.st_size / (double) bytes * (double) count * (1 + 1.0 / 16);
+    if (rows >= (double) UINT32_MAX)
+        return;
+    size_t more = (size_t) rows;
+    if (table == ECOSYS_TABLE_ACTORS)
+        ecosys_i_dataset_reserve(L->ds, ecosys_dataset_actor_count(L->ds) + more, 0);
+    else
+        ecosys_i_dataset_reserve(L->ds, 0, ecosys_dataset_tie_count(L->ds) + more);
 }
 
 static int read_table(loader *L, const char *path, ecosys_table table)
@@ -635,14 +453,19 @@ static int read_table(loader *L, const char *path, ecosys_table table)
     if (!rc)
         rc = read_header(&map, L->ds, r);
     ecosys_i_csv_record batch[BATCH];
-    uint32_t hashes[BATCH][2];
+    batch_lookups found;
     size_t count;
+    int first = 1;
     while (!rc && !(rc = ecosys_i_csv_read_many(r, batch, BATCH, &count)) && count > 0) {
-        prefetch_ids(hashes, L, &map, batch, count);
+        if (first) {
+            reserve_rows(L, path, table, batch, count);
+            first = 0;
+        }
+        look_up_batch(&found, L, &map, batch, count);
         for (size_t i = 0; i < count && !rc; i++)
             rc = table == ECOSYS_TABLE_ACTORS
-                     ? add_actor_row(L, r, &map, &batch[i], hashes[i][0])
-                     : add_tie_row(L, r, &map, &batch[i], hashes[i]);
+                     ? add_actor_row(L, r, &map, &batch[i], found.id_hash[i])
+                     : add_tie_row(L, r, &map, &batch[i], &found, i);
     }
     column_map_dispose(&map);
     ecosys_i_csv_close(r);
@@ -704,13 +527,10 @@ int ecosys_i_read_csv_dir(ecosys_dataset **out, const char *dir)
                                      ? "not a directory: a CSV dataset is a directory holding "
                                        ACTORS_FILE " and " TIES_FILE
                                      : "no such directory");
-    loader L;
-    int rc = loader_init(&L);
-    if (rc) {
-        ecosys_dataset_free(L.ds);
-        loader_dispose(&L);
+    loader L = {0};
+    int rc = ecosys_dataset_new(&L.ds, 0);
+    if (rc)
         return rc;
-    }
     char *actors = g_build_filename(dir, ACTORS_FILE, NULL);
     char *ties = g_build_filename(dir, TIES_FILE, NULL);
     char *meta = g_build_filename(dir, META_FILE, NULL);
@@ -720,7 +540,7 @@ int ecosys_i_read_csv_dir(ecosys_dataset **out, const char *dir)
     g_free(actors);
     g_free(ties);
     g_free(meta);
-    loader_dispose(&L);
+    free(L.defined_on);
     if (rc) {
         ecosys_dataset_free(L.ds);
         return rc;

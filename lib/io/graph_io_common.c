@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib.h>
 #include <math.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -68,11 +69,9 @@ int ecosys_i_commit_actor(ecosys_dataset *ds, const ecosys_i_actor_record *a,
                           const ecosys_i_value_pair *pairs, size_t pair_count,
                           const char *path)
 {
-    ecosys_actor_info info = {pool_text(ds, a->id), pool_text(ds, a->name),
-                              pool_text(ds, a->sector), pool_text(ds, a->territory),
-                              pool_text(ds, a->axes)};
+    ecosys_i_actor_row fields = {{a->id, a->name, a->sector, a->territory, a->axes}};
     size_t row;
-    int rc = ecosys_dataset_add_actor(&row, ds, &info);
+    int rc = ecosys_i_dataset_add_actor_interned(&row, ds, &fields);
     if (rc)
         return locate(rc, path, rc == ECOSYS_EEXISTS ? a->id_where : a->where);
     return set_values(ds, ECOSYS_TABLE_ACTORS, row, pairs, pair_count, path, a->where);
@@ -87,24 +86,22 @@ void ecosys_i_tie_buffer_dispose(ecosys_i_tie_buffer *buffer)
 
 int ecosys_i_tie_end(uint32_t *pool, size_t *actor, ecosys_dataset *ds, const char *id)
 {
-    gpointer found = g_hash_table_lookup(ds->actor_by_id, id);
-    if (found) {
-        *actor = GPOINTER_TO_SIZE(found) - 1;
+    size_t length = strlen(id);
+    uint32_t hash = ecosys_i_strpool_hash(id, length);
+    *actor = ecosys_i_dataset_find_actor_hashed(ds, id, length, hash);
+    if (*actor != SIZE_MAX) {
         *pool = ds->actor_id[*actor];
         return 0;
     }
-    *actor = SIZE_MAX;
-    return ecosys_i_strpool_intern(pool, &ds->pool, id);
+    return ecosys_i_dataset_intern_hashed(pool, ds, id, length, hash);
 }
 
 static int find_end(size_t *out, const ecosys_dataset *ds, uint32_t id, const char *which,
                     ecosys_i_location where, const char *path)
 {
-    gpointer found = g_hash_table_lookup(ds->actor_by_id, pool_text(ds, id));
-    if (found) {
-        *out = GPOINTER_TO_SIZE(found) - 1;
+    *out = ecosys_i_dataset_actor_of(ds, id);
+    if (*out != SIZE_MAX)
         return 0;
-    }
     return ecosys_i_error_at(ECOSYS_EPARSE, path, where.line, where.column,
                              "%s \"%.200s\": no node has this id", which, pool_text(ds, id));
 }
@@ -112,18 +109,20 @@ static int find_end(size_t *out, const ecosys_dataset *ds, uint32_t id, const ch
 static int commit_tie(ecosys_dataset *ds, const ecosys_i_tie_record *t,
                       const ecosys_i_value_pair *pairs, size_t pair_count, const char *path)
 {
-    ecosys_tie_info info = {t->source_actor, t->target_actor, t->weight,
-                            pool_text(ds, t->kind), pool_text(ds, t->axis),
-                            pool_text(ds, t->start), pool_text(ds, t->end)};
-    int rc;
-    if ((info.source == SIZE_MAX &&
-         (rc = find_end(&info.source, ds, t->source, "source", t->source_where, path))) ||
-        (info.target == SIZE_MAX &&
-         (rc = find_end(&info.target, ds, t->target, "target", t->target_where, path))))
+    ecosys_i_tie_row fields = {t->source_actor, t->target_actor, t->weight,
+                               t->kind, t->axis, t->start, t->end};
+    int rc, bad;
+    if ((fields.source == SIZE_MAX &&
+         (rc = find_end(&fields.source, ds, t->source, "source", t->source_where, path))) ||
+        (fields.target == SIZE_MAX &&
+         (rc = find_end(&fields.target, ds, t->target, "target", t->target_where, path))))
         return rc;
     size_t row;
-    if ((rc = ecosys_dataset_add_tie(&row, ds, &info)))
+    if ((rc = ecosys_i_dataset_add_tie_interned(&row, ds, &fields, &bad))) {
+        if (rc == ECOSYS_EINVAL && (bad == ECOSYS_I_TIE_START || bad == ECOSYS_I_TIE_END))
+            ecosys_i_error_prefix("%s", ecosys_i_tie_fields[bad]); /* as the API names it */
         return locate(rc, path, t->where);
+    }
     return set_values(ds, ECOSYS_TABLE_TIES, row, pairs, pair_count, path, t->where);
 }
 

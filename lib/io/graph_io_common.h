@@ -87,7 +87,8 @@ void ecosys_i_tie_buffer_dispose(ecosys_i_tie_buffer *buffer);
 
 /* Looks up the actor named @p id: sets *actor to its index and *pool to its
  * id's pool index, or, if there is no such actor yet, *actor to SIZE_MAX
- * and *pool to @p id interned. Returns 0 or ECOSYS_ENOMEM / ECOSYS_ERROR. */
+ * and *pool to @p id interned. Returns 0, ECOSYS_ENOMEM, ECOSYS_ERROR or
+ * ECOSYS_EINVAL (not UTF-8). */
 int ecosys_i_tie_end(uint32_t *pool, size_t *actor, ecosys_dataset *ds, const char *id);
 
 /* Commits @p tie (whose values are @p pairs) now if no tie waits and both

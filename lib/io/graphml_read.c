@@ -26,6 +26,7 @@
 #include "io/graph_io_common.h"
 #include "io/xml_support.h"
 
+#include <glib.h>
 #include <libxml/parser.h>
 
 #include <errno.h>
@@ -225,7 +226,7 @@ static int has_attribute(const xmlChar **attrs, int count, const char *name)
 
 static int intern(reader *r, uint32_t *out, const char *text)
 {
-    int rc = ecosys_i_strpool_intern(out, &r->ds->pool, text);
+    int rc = ecosys_i_dataset_intern(out, r->ds, text, strlen(text));
     return rc ? keep(r, rc) : 0;
 }
 

@@ -17,6 +17,7 @@
 #include "io/graph_io_common.h"
 #include "io/xml_support.h"
 
+#include <glib.h>
 #include <libxml/xmlwriter.h>
 
 #include <string.h>

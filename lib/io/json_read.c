@@ -30,6 +30,7 @@
 #include "io/graph_io_common.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -540,7 +541,7 @@ static int read_text(reader *r, json_ptr *ptr, vkind *kind, ecosys_i_location *w
 
 static int intern(reader *r, uint32_t *out, const char *text)
 {
-    return ecosys_i_strpool_intern(out, &r->ds->pool, text);
+    return ecosys_i_dataset_intern(out, r->ds, text, strlen(text));
 }
 
 /* An actor id: a string, or an integer kept as its decimal text. For the
@@ -879,7 +880,7 @@ static int read_document(reader *r)
                                          : "/%.200s: duplicate member",
                         name);
         seen |= bit;
-        int flag;
+        int flag = 0; /* read_bool() sets it on success, which GCC -O2 cannot prove */
         switch (bit) {
         case TOP_DIRECTED:
             if (!(rc = read_bool(r, "directed", &flag)))
