@@ -20,8 +20,13 @@ repeat=${REPEAT:-3}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DECOSYS_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" -j"$(nproc)" --target gen_ecosystem raw_igraph bench_ecosys >/dev/null
 
-cheap="degree,strength,eigenvector,pagerank,transitivity,local_clustering,coreness,components,articulation_points,bridges,structure_no_paths"
-paths="betweenness,closeness,harmonic,diameter,mean_distance,structure"
+# Step names of each program (raw_igraph has transitivity, diameter and
+# mean_distance as steps; libecosys computes them inside structure).
+common="degree,strength,eigenvector,pagerank,local_clustering,coreness,components,articulation_points,bridges"
+raw_cheap="$common,transitivity"
+eco_cheap="$common,structure_no_paths"
+raw_paths="betweenness,closeness,harmonic,diameter,mean_distance"
+eco_paths="betweenness,closeness,harmonic,structure"
 
 echo "# libecosys benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
 echo "# command: sh bench/run_bench.sh $build \"$sizes\""
@@ -30,13 +35,17 @@ for n in $sizes; do
     if [ ! -f "$dir/collaborations.csv" ]; then
         "$build/bench/gen_ecosystem" --actors "$n" --seed 1 "$dir" >/dev/null
     fi
-    steps=$cheap
-    [ "$n" -le 10000 ] && steps="$cheap,$paths"
+    raw_steps=$raw_cheap
+    eco_steps=$eco_cheap
+    if [ "$n" -le 10000 ]; then
+        raw_steps="$raw_steps,$raw_paths"
+        eco_steps="$eco_steps,$eco_paths"
+    fi
     out="$data/results-$n"
     mkdir -p "$out"
     for i in $(seq "$repeat"); do
-        "$build/bench/raw_igraph" --only "$steps" "$dir" > "$out/raw.$i"
-        "$build/bench/bench_ecosys" --only "$steps" "$dir" > "$out/ecosys.$i"
+        "$build/bench/raw_igraph" --only "$raw_steps" "$dir" > "$out/raw.$i"
+        "$build/bench/bench_ecosys" --only "$eco_steps" "$dir" > "$out/ecosys.$i"
     done
     /usr/bin/python3 bench/compare.py "$n" "$out"/raw.* -- "$out"/ecosys.*
 done
