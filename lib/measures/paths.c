@@ -22,9 +22,13 @@ static igraph_error_t path_view(ecosys_i_view *view, igraph_neimode_t *mode,
     return IGRAPH_SUCCESS;
 }
 
-/* ---- betweenness -------------------------------------------------------- */
+/* One path measure: fills @p result (n entries) on @p view with @p mode. */
+typedef igraph_error_t (*path_kernel)(igraph_vector_t *result, const ecosys_i_view *view,
+                                      igraph_neimode_t mode, unsigned int flags);
 
-static igraph_error_t betweenness_impl(double *out, const ecosys_graph *g, unsigned int flags)
+/* What every path measure shares: the view, a result vector, copying out. */
+static igraph_error_t path_impl(double *out, const ecosys_graph *g, unsigned int flags,
+                                path_kernel kernel)
 {
     igraph_integer_t n = igraph_vcount(&g->ig);
     ecosys_i_view view;
@@ -32,52 +36,7 @@ static igraph_error_t betweenness_impl(double *out, const ecosys_graph *g, unsig
     IGRAPH_CHECK(path_view(&view, &mode, g, flags));
     igraph_vector_t result;
     IGRAPH_VECTOR_INIT_FINALLY(&result, n);
-    /* Betweenness is the same on the reversed graph, so MODE_IN and
-     * MODE_OUT agree: both count directed paths. igraph counts each
-     * unordered pair once in undirected graphs. */
-    IGRAPH_CHECK(igraph_betweenness(view.ig, &result, igraph_vss_all(), IGRAPH_DIRECTED,
-                                    view.lengths));
-    double scale = 1.0;
-    if (flags & ECOSYS_NORMALIZED) {
-        double pairs = (double) (n - 1) * (double) (n - 2);
-        if (!igraph_is_directed(view.ig))
-            pairs /= 2;
-        scale = n >= 3 ? 1.0 / pairs : 0.0;
-    }
-    for (igraph_integer_t v = 0; v < n; v++)
-        out[v] = VECTOR(result)[v] * scale;
-    igraph_vector_destroy(&result);
-    ecosys_i_view_destroy(&view);
-    IGRAPH_FINALLY_CLEAN(2);
-    return IGRAPH_SUCCESS;
-}
-
-int ecosys_betweenness(double *out, const ecosys_graph *g, unsigned int flags)
-{
-    int rc = ecosys_i_measure_args(out, g, flags, PATH_FLAGS, "ecosys_betweenness");
-    if (rc)
-        return rc;
-    if (g->info.actor_count == 0)
-        return 0;
-    ecosys_i_igraph_lock();
-    igraph_error_t irc = betweenness_impl(out, g, flags);
-    return ecosys_i_igraph_unlock(irc, "betweenness");
-}
-
-/* ---- closeness ---------------------------------------------------------- */
-
-static igraph_error_t closeness_impl(double *out, const ecosys_graph *g, unsigned int flags)
-{
-    igraph_integer_t n = igraph_vcount(&g->ig);
-    ecosys_i_view view;
-    igraph_neimode_t mode;
-    IGRAPH_CHECK(path_view(&view, &mode, g, flags));
-    igraph_vector_t result;
-    IGRAPH_VECTOR_INIT_FINALLY(&result, n);
-    /* igraph 0.10: only reachable vertices count; normalized gives
-     * (r - 1) / sum; a vertex that reaches nothing gets NaN. */
-    IGRAPH_CHECK(igraph_closeness(view.ig, &result, NULL, NULL, igraph_vss_all(), mode,
-                                  view.lengths, (flags & ECOSYS_NORMALIZED) != 0));
+    IGRAPH_CHECK(kernel(&result, &view, mode, flags));
     memcpy(out, VECTOR(result), (size_t) n * sizeof *out);
     igraph_vector_destroy(&result);
     ecosys_i_view_destroy(&view);
@@ -85,48 +44,84 @@ static igraph_error_t closeness_impl(double *out, const ecosys_graph *g, unsigne
     return IGRAPH_SUCCESS;
 }
 
-int ecosys_closeness(double *out, const ecosys_graph *g, unsigned int flags)
+static int run_path_measure(double *out, const ecosys_graph *g, unsigned int flags,
+                            path_kernel kernel, const char *function, const char *what)
 {
-    int rc = ecosys_i_measure_args(out, g, flags, PATH_FLAGS, "ecosys_closeness");
+    int rc = ecosys_i_measure_args(out, g, flags, PATH_FLAGS, function);
     if (rc)
         return rc;
     if (g->info.actor_count == 0)
         return 0;
     ecosys_i_igraph_lock();
-    igraph_error_t irc = closeness_impl(out, g, flags);
-    return ecosys_i_igraph_unlock(irc, "closeness");
+    igraph_error_t irc = path_impl(out, g, flags, kernel);
+    return ecosys_i_igraph_unlock(irc, what);
+}
+
+static void scale_vector(igraph_vector_t *v, double scale)
+{
+    if (scale != 1.0)
+        igraph_vector_scale(v, scale);
+}
+
+/* ---- betweenness -------------------------------------------------------- */
+
+static igraph_error_t betweenness_kernel(igraph_vector_t *result, const ecosys_i_view *view,
+                                         igraph_neimode_t mode, unsigned int flags)
+{
+    (void) mode;
+    igraph_integer_t n = igraph_vcount(view->ig);
+    /* Betweenness is the same on the reversed graph, so MODE_IN and
+     * MODE_OUT agree: both count directed paths. igraph counts each
+     * unordered pair once in undirected graphs. */
+    IGRAPH_CHECK(igraph_betweenness(view->ig, result, igraph_vss_all(), IGRAPH_DIRECTED,
+                                    view->lengths));
+    if (flags & ECOSYS_NORMALIZED) {
+        double pairs = (double) (n - 1) * (double) (n - 2);
+        if (!igraph_is_directed(view->ig))
+            pairs /= 2;
+        scale_vector(result, n >= 3 ? 1.0 / pairs : 0.0);
+    }
+    return IGRAPH_SUCCESS;
+}
+
+int ecosys_betweenness(double *out, const ecosys_graph *g, unsigned int flags)
+{
+    return run_path_measure(out, g, flags, betweenness_kernel, "ecosys_betweenness",
+                            "betweenness");
+}
+
+/* ---- closeness ---------------------------------------------------------- */
+
+static igraph_error_t closeness_kernel(igraph_vector_t *result, const ecosys_i_view *view,
+                                       igraph_neimode_t mode, unsigned int flags)
+{
+    /* igraph 0.10: only reachable vertices count; normalized gives
+     * (r - 1) / sum; a vertex that reaches nothing gets NaN. */
+    return igraph_closeness(view->ig, result, NULL, NULL, igraph_vss_all(), mode,
+                            view->lengths, (flags & ECOSYS_NORMALIZED) != 0);
+}
+
+int ecosys_closeness(double *out, const ecosys_graph *g, unsigned int flags)
+{
+    return run_path_measure(out, g, flags, closeness_kernel, "ecosys_closeness", "closeness");
 }
 
 /* ---- harmonic closeness ------------------------------------------------- */
 
-static igraph_error_t harmonic_impl(double *out, const ecosys_graph *g, unsigned int flags)
+static igraph_error_t harmonic_kernel(igraph_vector_t *result, const ecosys_i_view *view,
+                                      igraph_neimode_t mode, unsigned int flags)
 {
-    igraph_integer_t n = igraph_vcount(&g->ig);
-    ecosys_i_view view;
-    igraph_neimode_t mode;
-    IGRAPH_CHECK(path_view(&view, &mode, g, flags));
-    igraph_vector_t result;
-    IGRAPH_VECTOR_INIT_FINALLY(&result, n);
-    IGRAPH_CHECK(igraph_harmonic_centrality(view.ig, &result, igraph_vss_all(), mode,
-                                            view.lengths, /* normalized = */ false));
+    igraph_integer_t n = igraph_vcount(view->ig);
+    IGRAPH_CHECK(igraph_harmonic_centrality(view->ig, result, igraph_vss_all(), mode,
+                                            view->lengths, /* normalized = */ false));
     /* Normalised here so n = 1 gives 0 whatever igraph does. */
-    double scale = (flags & ECOSYS_NORMALIZED) ? (n > 1 ? 1.0 / (double) (n - 1) : 0.0) : 1.0;
-    for (igraph_integer_t v = 0; v < n; v++)
-        out[v] = VECTOR(result)[v] * scale;
-    igraph_vector_destroy(&result);
-    ecosys_i_view_destroy(&view);
-    IGRAPH_FINALLY_CLEAN(2);
+    if (flags & ECOSYS_NORMALIZED)
+        scale_vector(result, n > 1 ? 1.0 / (double) (n - 1) : 0.0);
     return IGRAPH_SUCCESS;
 }
 
 int ecosys_harmonic(double *out, const ecosys_graph *g, unsigned int flags)
 {
-    int rc = ecosys_i_measure_args(out, g, flags, PATH_FLAGS, "ecosys_harmonic");
-    if (rc)
-        return rc;
-    if (g->info.actor_count == 0)
-        return 0;
-    ecosys_i_igraph_lock();
-    igraph_error_t irc = harmonic_impl(out, g, flags);
-    return ecosys_i_igraph_unlock(irc, "harmonic closeness");
+    return run_path_measure(out, g, flags, harmonic_kernel, "ecosys_harmonic",
+                            "harmonic closeness");
 }
