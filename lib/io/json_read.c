@@ -652,6 +652,24 @@ static int once(reader *r, unsigned *seen, unsigned bit, json_ptr *ptr,
     return 0;
 }
 
+/* Enters a node or link object: skips its '{' and starts a new row. */
+static void begin_row(reader *r)
+{
+    advance(r); /* '{' */
+    r->pairs.count = 0;
+    r->row_serial++;
+}
+
+/* Index of @p key in the NULL-terminated @p fields, or of the NULL at
+ * their end when the key is a free attribute. */
+static size_t field_index(const char *const *fields, const char *key)
+{
+    size_t f = 0;
+    while (fields[f] && strcmp(fields[f], key) != 0)
+        f++;
+    return f;
+}
+
 static int read_node(reader *r, size_t index)
 {
     static const char *const fields[] = {"id", "name", "sector", "territory", "axes", NULL};
@@ -659,17 +677,13 @@ static int read_node(reader *r, size_t index)
     ecosys_i_actor_record *a = &r->actor;
     memset(a, 0, sizeof *a);
     a->where = here(r);
-    advance(r); /* '{' */
-    r->pairs.count = 0;
-    r->row_serial++;
+    begin_row(r);
     unsigned seen = 0;
     int first = 1, rc;
     ecosys_i_location key_where, where;
     while ((rc = next_member(r, &first, &key_where)) == 1) {
         at.member = r->key.data;
-        size_t f = 0;
-        while (fields[f] && strcmp(fields[f], r->key.data) != 0)
-            f++;
+        size_t f = field_index(fields, r->key.data);
         if (!fields[f]) {
             rc = read_free(r, ECOSYS_TABLE_ACTORS, ptr, key_where);
         } else if ((rc = once(r, &seen, 1u << f, ptr, key_where))) {
@@ -739,17 +753,13 @@ static int read_link(reader *r, const char *section, size_t index)
     t->where = here(r);
     t->weight = 1.0;
     t->index = index;
-    advance(r); /* '{' */
-    r->pairs.count = 0;
-    r->row_serial++;
+    begin_row(r);
     unsigned seen = 0;
     int first = 1, rc;
     ecosys_i_location key_where, where;
     while ((rc = next_member(r, &first, &key_where)) == 1) {
         at.member = r->key.data;
-        size_t f = 0;
-        while (fields[f] && strcmp(fields[f], r->key.data) != 0)
-            f++;
+        size_t f = field_index(fields, r->key.data);
         if (!fields[f]) {
             rc = read_free(r, ECOSYS_TABLE_TIES, ptr, key_where);
         } else if ((rc = once(r, &seen, 1u << f, ptr, key_where))) {
