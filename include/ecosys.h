@@ -12,6 +12,7 @@
 #include "ecosys/io.h"
 #include "ecosys/graph.h"
 #include "ecosys/measures.h"
+#include "ecosys/partition.h"
 #include "ecosys/report.h"
 
 #endif /* ECOSYS_H */

@@ -5,6 +5,7 @@
 #define ECOSYS_REPORT_REPORT_INTERNAL_H
 
 #include "ecosys/measures.h"
+#include "ecosys/partition.h"
 #include "ecosys/report.h"
 
 #include <stddef.h>
@@ -87,7 +88,8 @@ typedef struct ecosys_i_summary {
     double *values[ECOSYS_I_MEASURE_COUNT];
     size_t *core_number;
     size_t *component;
-    size_t *actor_group; /* index into groups */
+    ecosys_partition *partition; /* groups of the vertices by the group attribute */
+    const size_t *actor_group;   /* membership of the partition */
 
     /* groups in order of first appearance among the vertices */
     ecosys_i_group *groups;

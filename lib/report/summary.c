@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "graph/dataset_internal.h"
+#include "graph/partition_internal.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -109,58 +110,13 @@ void ecosys_i_summary_dispose(ecosys_i_summary *s)
     }
     free(s->core_number);
     free(s->component);
-    free(s->actor_group);
+    ecosys_partition_free(s->partition);
     free(s->groups);
     memset(s, 0, sizeof *s);
 }
 
-/* malloc of count elements, at least one, checking for overflow. */
-static void *alloc_array(size_t count, size_t size)
-{
-    if (count == 0)
-        count = 1;
-    if (count > SIZE_MAX / size)
-        return NULL;
-    return malloc(count * size);
-}
-
-/* Appends ", name" (or "name" first) to list if it fits. */
-static void append_name(char *list, size_t size, const char *name)
-{
-    size_t used = strlen(list);
-    if (used < size)
-        snprintf(list + used, size - used, "%s%s", used ? ", " : "", name);
-}
-
-/* "no actor attribute X; available: id, name, ..." */
-static int unknown_group(const ecosys_dataset *ds, const char *group)
-{
-    char list[768] = "";
-    for (size_t i = 0; ecosys_i_actor_fields[i]; i++)
-        append_name(list, sizeof list, ecosys_i_actor_fields[i]);
-    size_t count = ecosys_dataset_attribute_count(ds, ECOSYS_TABLE_ACTORS);
-    for (size_t a = 0; a < count; a++)
-        append_name(list, sizeof list, ecosys_dataset_attribute_name(ds, ECOSYS_TABLE_ACTORS, a));
-    return ecosys_i_error(ECOSYS_EINVAL, "no actor attribute \"%s\"; available: %s", group,
-                          list);
-}
-
-/* Sorting helpers. qsort is not stable: every comparison ends on the vertex
+/* Sorting helper. qsort is not stable: every comparison ends on the vertex
  * index, which makes the order total and ties go to input order. */
-typedef struct keyed_vertex {
-    const char *key;
-    size_t vertex;
-} keyed_vertex;
-
-static int compare_keyed(const void *a, const void *b)
-{
-    const keyed_vertex *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
-    if (c)
-        return c;
-    return (x->vertex > y->vertex) - (x->vertex < y->vertex);
-}
-
 static int compare_rank(const void *a, const void *b)
 {
     const ecosys_i_rank *x = a, *y = b;
@@ -169,63 +125,26 @@ static int compare_rank(const void *a, const void *b)
     return (x->vertex > y->vertex) - (x->vertex < y->vertex);
 }
 
-typedef struct run {
-    size_t first; /* first vertex having the value */
-    size_t run;   /* index of the run in sorted order */
-} run;
-
-static int compare_runs(const void *a, const void *b)
-{
-    size_t x = ((const run *) a)->first, y = ((const run *) b)->first;
-    return (x > y) - (x < y);
-}
-
-/* Groups: each distinct value of the attribute, ordered by the first vertex
- * that has it. Sorting (value, vertex) pairs finds the runs of equal values
- * without a hash table, so every allocation can fail cleanly. */
+/* Groups: the partition of the vertices by the group attribute (ordered by
+ * first vertex), with each group's ties inside and to other groups. */
 static int compute_groups(ecosys_i_summary *s)
 {
-    size_t n = s->n;
-    keyed_vertex *keys = alloc_array(n, sizeof *keys);
-    size_t *run_of = alloc_array(n, sizeof *run_of);   /* vertex -> run */
-    run *runs = alloc_array(n, sizeof *runs);
-    size_t *position = alloc_array(n, sizeof *position); /* run -> group */
-    s->actor_group = alloc_array(n, sizeof *s->actor_group);
-    s->groups = alloc_array(n, sizeof *s->groups);
-    int rc = 0;
-    if (!keys || !run_of || !runs || !position || !s->actor_group || !s->groups) {
-        rc = ecosys_i_error_nomem();
-        goto done;
-    }
-    for (size_t v = 0; v < n; v++) {
-        const char *value = ecosys_dataset_field(s->dataset, ECOSYS_TABLE_ACTORS,
-                                                 ecosys_graph_actor(s->graph, v), s->group);
-        keys[v] = (keyed_vertex){value ? value : "", v};
-    }
-    qsort(keys, n, sizeof *keys, compare_keyed);
-
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 0 || strcmp(keys[i].key, keys[i - 1].key) != 0) {
-            runs[count] = (run){keys[i].vertex, count}; /* sorted by vertex within a run */
-            count++;
-        }
-        run_of[keys[i].vertex] = count - 1;
-    }
-    qsort(runs, count, sizeof *runs, compare_runs);
-    for (size_t g = 0; g < count; g++) {
-        position[runs[g].run] = g;
-        s->groups[g] = (ecosys_i_group){.value = ""};
-    }
-    const double *degree = s->values[ECOSYS_I_DEGREE];
-    for (size_t i = 0; i < n; i++) {
-        size_t v = keys[i].vertex, g = position[run_of[v]];
-        s->actor_group[v] = g;
-        s->groups[g].value = keys[i].key;
-        s->groups[g].actor_count++;
-        s->groups[g].mean_degree += degree[v];
-    }
+    int rc = ecosys_partition_by_attribute(&s->partition, s->graph, s->group);
+    if (rc)
+        return rc;
+    size_t count = ecosys_partition_group_count(s->partition);
+    s->actor_group = ecosys_partition_membership(s->partition);
+    s->groups = ecosys_i_alloc_array(count, sizeof *s->groups);
+    if (!s->groups)
+        return ecosys_i_error_nomem();
+    for (size_t g = 0; g < count; g++)
+        s->groups[g] = (ecosys_i_group){
+            .value = ecosys_partition_group_name(s->partition, g),
+            .actor_count = ecosys_partition_group_size(s->partition, g)};
     s->group_count = count;
+    const double *degree = s->values[ECOSYS_I_DEGREE];
+    for (size_t v = 0; v < s->n; v++)
+        s->groups[s->actor_group[v]].mean_degree += degree[v];
     for (size_t g = 0; g < count; g++)
         s->groups[g].mean_degree /= (double) s->groups[g].actor_count;
 
@@ -234,7 +153,7 @@ static int compute_groups(ecosys_i_summary *s)
         size_t a, b;
         double w;
         if ((rc = ecosys_graph_tie(&a, &b, &w, s->graph, e)))
-            goto done;
+            return rc;
         size_t ga = s->actor_group[a], gb = s->actor_group[b];
         if (ga == gb) {
             s->groups[ga].internal_ties++;
@@ -246,12 +165,7 @@ static int compute_groups(ecosys_i_summary *s)
             s->groups[gb].external_weight += w;
         }
     }
-done:
-    free(keys);
-    free(run_of);
-    free(runs);
-    free(position);
-    return rc;
+    return 0;
 }
 
 static int compute_ranks(ecosys_i_summary *s)
@@ -259,7 +173,7 @@ static int compute_ranks(ecosys_i_summary *s)
     for (int m = 0; m < ECOSYS_I_MEASURE_COUNT; m++) {
         if (!ecosys_i_measures[m].ranked || (ecosys_i_measures[m].path && !s->paths))
             continue;
-        ecosys_i_rank *all = alloc_array(s->n, sizeof *all);
+        ecosys_i_rank *all = ecosys_i_alloc_array(s->n, sizeof *all);
         if (!all)
             return ecosys_i_error_nomem();
         size_t count = 0;
@@ -346,15 +260,15 @@ int ecosys_i_summary_compute(ecosys_i_summary *s, const ecosys_graph *graph,
     if (rc)
         goto fail;
     if (!ecosys_dataset_has_field(s->dataset, ECOSYS_TABLE_ACTORS, s->group)) {
-        rc = unknown_group(s->dataset, s->group);
+        rc = ecosys_i_unknown_actor_attribute(s->dataset, s->group);
         goto fail;
     }
     s->n = ecosys_graph_actor_count(graph);
     for (int m = 0; m < ECOSYS_I_MEASURE_COUNT; m++)
-        if (!(s->values[m] = alloc_array(s->n, sizeof(double))))
+        if (!(s->values[m] = ecosys_i_alloc_array(s->n, sizeof(double))))
             goto nomem;
-    s->core_number = alloc_array(s->n, sizeof(size_t));
-    s->component = alloc_array(s->n, sizeof(size_t));
+    s->core_number = ecosys_i_alloc_array(s->n, sizeof(size_t));
+    s->component = ecosys_i_alloc_array(s->n, sizeof(size_t));
     if (!s->core_number || !s->component)
         goto nomem;
 

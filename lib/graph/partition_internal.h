@@ -1,0 +1,15 @@
+/* Internal: helpers of partitions shared with the reports. */
+#ifndef ECOSYS_GRAPH_PARTITION_INTERNAL_H
+#define ECOSYS_GRAPH_PARTITION_INTERNAL_H
+
+#include "ecosys/partition.h"
+
+/* malloc of @p count elements of @p size (at least one element), NULL on
+ * overflow or failure. */
+void *ecosys_i_alloc_array(size_t count, size_t size);
+
+/* Records ECOSYS_EINVAL "no actor attribute X; available: id, name, ..."
+ * and returns it. */
+int ecosys_i_unknown_actor_attribute(const ecosys_dataset *dataset, const char *attribute);
+
+#endif
