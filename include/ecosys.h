@@ -8,11 +8,15 @@
 #define ECOSYS_H
 
 #include "ecosys/common.h"
+#include "ecosys/communities.h"
 #include "ecosys/dataset.h"
 #include "ecosys/io.h"
 #include "ecosys/graph.h"
 #include "ecosys/measures.h"
+#include "ecosys/mixing.h"
+#include "ecosys/brokerage.h"
 #include "ecosys/partition.h"
 #include "ecosys/report.h"
+#include "ecosys/twomode.h"
 
 #endif /* ECOSYS_H */

@@ -63,6 +63,13 @@ void ecosys_i_igraph_lock(void)
     }
 }
 
+igraph_error_t ecosys_i_igraph_seed(uint64_t seed)
+{
+    if (depth == 0 || !private_rng_ready)
+        return IGRAPH_FAILURE;
+    return igraph_rng_seed(&private_rng, (igraph_uint_t) seed);
+}
+
 int ecosys_i_igraph_code(igraph_error_t rc)
 {
     switch (rc) {

@@ -19,11 +19,22 @@
 
 #include <igraph.h>
 
+#include <stdint.h>
+
 void ecosys_i_igraph_lock(void);
 
 /* Returns 0 if rc is IGRAPH_SUCCESS, otherwise a negative ECOSYS_E* code;
  * @p what names the operation in the error message. */
 int ecosys_i_igraph_unlock(igraph_error_t rc, const char *what);
+
+/* Reseeds the private generator igraph draws from with @p seed, for a
+ * seeded computation (community detection). The caller holds the lock; the
+ * seed holds until the outermost unlock, and the next outermost lock
+ * reseeds with the fixed seed again, so every other guarded call still
+ * starts from the same state. Returns IGRAPH_FAILURE if the private
+ * generator could not be created (the default one is then in use and is
+ * left alone). */
+igraph_error_t ecosys_i_igraph_seed(uint64_t seed);
 
 /* Maps an igraph error code to an ECOSYS_E* code (0 for success). */
 int ecosys_i_igraph_code(igraph_error_t rc);

@@ -300,6 +300,48 @@ static int grow_entries(ecosys_i_strpool *pool)
     return 0;
 }
 
+/* Checks that one more string fits and makes room for its index. */
+static int room_for_one(ecosys_i_strpool *pool, size_t length)
+{
+    if (pool->count == UINT32_MAX - 1)
+        return ecosys_i_error(ECOSYS_ERROR, "too many distinct strings (limit %u)",
+                              (unsigned) (UINT32_MAX - 1));
+    if (length > SIZE_MAX - sizeof(entry_head) - 4)
+        return ecosys_i_error_nomem();
+    if (pool->count == pool->capacity)
+        return grow_entries(pool);
+    return 0;
+}
+
+/* Writes the entry of a new string and gives it the next index. */
+static int append_entry(uint32_t *out_entry, ecosys_i_strpool *pool, const char *text,
+                        size_t length)
+{
+    uint32_t entry;
+    int rc = reserve_entry(&entry, pool, (sizeof(entry_head) + length + 1 + 3) & ~(size_t) 3);
+    if (rc)
+        return rc;
+    char *at = ecosys_i_strpool_at(pool, entry);
+    entry_head head = {pool->count, ECOSYS_I_STRPOOL_NONE};
+    memcpy(at, &head, sizeof head);
+    memcpy(at + sizeof head, text, length);
+    at[sizeof head + length] = '\0';
+    pool->entries[pool->count] = entry;
+    *out_entry = entry;
+    return 0;
+}
+
+int ecosys_i_strpool_store(uint32_t *out, ecosys_i_strpool *pool, const char *text,
+                           size_t length)
+{
+    uint32_t entry;
+    int rc;
+    if ((rc = room_for_one(pool, length)) || (rc = append_entry(&entry, pool, text, length)))
+        return rc;
+    *out = pool->count++;
+    return 0;
+}
+
 int ecosys_i_strpool_intern_hashed(uint32_t *out, ecosys_i_strpool *pool, const char *text,
                                    size_t length, uint32_t hash)
 {
@@ -308,32 +350,22 @@ int ecosys_i_strpool_intern_hashed(uint32_t *out, ecosys_i_strpool *pool, const 
         *out = head_of(pool, slot->entry).index;
         return 0;
     }
-    if (pool->count == UINT32_MAX - 1)
-        return ecosys_i_error(ECOSYS_ERROR, "too many distinct strings (limit %u)",
-                              (unsigned) (UINT32_MAX - 1));
-    if (length > SIZE_MAX - sizeof(entry_head) - 4)
-        return ecosys_i_error_nomem();
     int rc;
-    if (pool->count == pool->capacity && (rc = grow_entries(pool)))
+    if ((rc = room_for_one(pool, length)))
         return rc;
     /* Keep the load at most 3/4, so probes stay short. Growing moves the
      * slots: find the free one again. */
-    if ((size_t) (pool->count + 1) * 4 > (pool->mask + 1) * 3) {
+    if ((size_t) (pool->indexed + 1) * 4 > (pool->mask + 1) * 3) {
         if ((rc = grow_slots(pool)))
             return rc;
         slot = find_slot(pool, text, length, hash);
     }
     uint32_t entry;
-    if ((rc = reserve_entry(&entry, pool, (sizeof(entry_head) + length + 1 + 3) & ~(size_t) 3)))
+    if ((rc = append_entry(&entry, pool, text, length)))
         return rc;
-    char *at = ecosys_i_strpool_at(pool, entry);
-    entry_head head = {pool->count, ECOSYS_I_STRPOOL_NONE};
-    memcpy(at, &head, sizeof head);
-    memcpy(at + sizeof head, text, length);
-    at[sizeof head + length] = '\0';
-    pool->entries[pool->count] = entry;
     slot->hash = hash;
     slot->entry = entry;
+    pool->indexed++;
     *out = pool->count++;
     return 0;
 }

@@ -33,6 +33,7 @@ typedef struct ecosys_i_strpool {
     size_t mask;       /* slot count - 1; the count is a power of two */
     uint32_t *entries; /* index -> entry (4 bytes where a pointer takes 8) */
     uint32_t count;
+    uint32_t indexed;  /* strings in the slots (the others were stored, not indexed) */
     uint32_t capacity; /* of entries[] */
     char **blocks;     /* the arena */
     uint32_t block_count;
@@ -73,6 +74,14 @@ int ecosys_i_strpool_intern_len(uint32_t *out, ecosys_i_strpool *pool, const cha
                                 size_t length);
 /* As above for a C string; NULL means "". */
 int ecosys_i_strpool_intern(uint32_t *out, ecosys_i_strpool *pool, const char *text);
+
+/* Stores the @p length bytes at @p text under a new index without indexing
+ * them: lookups never find the string and interning the same text later
+ * gives another index. For texts that are (almost) all distinct and never
+ * looked up, such as actor names: it saves the hash slots (16 bytes a
+ * string at the usual load). Returns 0, ECOSYS_ENOMEM or ECOSYS_ERROR. */
+int ecosys_i_strpool_store(uint32_t *out, ecosys_i_strpool *pool, const char *text,
+                           size_t length);
 
 /* Looks a string up without adding it: returns its index, or
  * ECOSYS_I_STRPOOL_NONE if the pool does not hold it. */

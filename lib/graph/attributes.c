@@ -168,11 +168,9 @@ static const char *builtin_field(const ecosys_dataset *ds, ecosys_table table, s
 {
     const ecosys_i_strpool *p = &ds->pool;
     if (table == ECOSYS_TABLE_ACTORS) {
-        const uint32_t *columns[] = {ds->actor_id, ds->actor_name, ds->actor_sector,
-                                     ds->actor_territory, ds->actor_axes};
-        for (size_t c = 0; ecosys_i_actor_fields[c]; c++)
+        for (int c = 0; ecosys_i_actor_fields[c]; c++)
             if (strcmp(ecosys_i_actor_fields[c], column) == 0)
-                return ecosys_i_strpool_get(p, columns[c][row]);
+                return ecosys_i_strpool_get(p, ecosys_i_actor_text(ds, c, row));
         return NULL;
     }
     if (strcmp(column, "source") == 0)
@@ -180,10 +178,11 @@ static const char *builtin_field(const ecosys_dataset *ds, ecosys_table table, s
     if (strcmp(column, "target") == 0)
         return ecosys_i_strpool_get(p, ds->actor_id[ds->tie_target[row]]);
     const char *names[] = {"kind", "axis", "start", "end"};
-    const uint32_t *columns[] = {ds->tie_kind, ds->tie_axis, ds->tie_start, ds->tie_end};
+    const ecosys_i_column *columns[] = {&ds->tie_kind, &ds->tie_axis, &ds->tie_start,
+                                        &ds->tie_end};
     for (size_t c = 0; c < 4; c++)
         if (strcmp(names[c], column) == 0)
-            return ecosys_i_strpool_get(p, columns[c][row]);
+            return ecosys_i_strpool_get(p, ecosys_i_tie_text(columns[c], row));
     return NULL;
 }
 

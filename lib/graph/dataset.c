@@ -1,6 +1,7 @@
 /* Datasets: creation, actors, ties and the built-in fields. Free attributes
  * live in attributes.c, comparison in dataset_equal.c. */
 #include "graph/dataset_internal.h"
+#include "graph/twomode_internal.h"
 
 #include "core/error.h"
 
@@ -51,6 +52,13 @@ int ecosys_dataset_new(ecosys_dataset **out, int directed)
     if (!ds)
         return ecosys_i_error_nomem();
     ds->directed = directed != 0;
+    ecosys_i_column_init(&ds->tie_weight, sizeof(double));
+    ecosys_i_column_init(&ds->actor_sector, sizeof(uint32_t));
+    ecosys_i_column_init(&ds->actor_territory, sizeof(uint32_t));
+    ecosys_i_column_init(&ds->actor_axes, sizeof(uint32_t));
+    ecosys_i_column *texts[] = {&ds->tie_kind, &ds->tie_axis, &ds->tie_start, &ds->tie_end};
+    for (size_t c = 0; c < sizeof texts / sizeof *texts; c++)
+        ecosys_i_column_init(texts[c], sizeof(uint32_t));
     int rc = ecosys_i_strpool_init(&ds->pool);
     if (rc) {
         free(ds);
@@ -78,18 +86,18 @@ void ecosys_dataset_free(ecosys_dataset *ds)
     free(ds->dates);
     free(ds->actor_id);
     free(ds->actor_name);
-    free(ds->actor_sector);
-    free(ds->actor_territory);
-    free(ds->actor_axes);
+    ecosys_i_column_dispose(&ds->actor_sector);
+    ecosys_i_column_dispose(&ds->actor_territory);
+    ecosys_i_column_dispose(&ds->actor_axes);
     free(ds->tie_source);
     free(ds->tie_target);
-    free(ds->tie_weight);
-    free(ds->tie_kind);
-    free(ds->tie_axis);
-    free(ds->tie_start);
-    free(ds->tie_end);
+    ecosys_i_column *columns[] = {&ds->tie_weight, &ds->tie_kind, &ds->tie_axis,
+                                  &ds->tie_start, &ds->tie_end};
+    for (size_t c = 0; c < sizeof columns / sizeof *columns; c++)
+        ecosys_i_column_dispose(columns[c]);
     attribute_table_dispose(&ds->attributes[0]);
     attribute_table_dispose(&ds->attributes[1]);
+    ecosys_i_twomode_free(ds->twomode);
     free(ds);
 }
 
@@ -133,6 +141,16 @@ int ecosys_i_dataset_intern(uint32_t *out, ecosys_dataset *ds, const char *text,
                                           ecosys_i_strpool_hash(text, length));
 }
 
+int ecosys_i_dataset_store(uint32_t *out, ecosys_dataset *ds, const char *text, size_t length)
+{
+    *out = 0;
+    if (length == 0)
+        return 0;
+    if (!g_utf8_validate(text, (gssize) length, NULL))
+        return ecosys_i_error(ECOSYS_EINVAL, "not valid UTF-8");
+    return ecosys_i_strpool_store(out, &ds->pool, text, length);
+}
+
 /* Interns a field given to the API (NULL means ""); errors name it. */
 static int intern_field(uint32_t *out, ecosys_dataset *ds, const char *text, const char *field)
 {
@@ -146,11 +164,13 @@ static int grow_actors(ecosys_dataset *ds, size_t capacity)
 {
     if (capacity > UINT32_MAX)
         return ecosys_i_error(ECOSYS_ERROR, "too many actors (limit %u)", (unsigned) UINT32_MAX);
-    uint32_t **columns[] = {&ds->actor_id, &ds->actor_name, &ds->actor_sector,
-                            &ds->actor_territory, &ds->actor_axes};
-    for (size_t c = 0; c < sizeof columns / sizeof *columns; c++)
-        if (ecosys_i_resize((void **) columns[c], capacity, sizeof(uint32_t)))
-            return ECOSYS_ENOMEM; /* arrays already grown stay valid, just larger */
+    /* Arrays and columns already grown stay valid, just larger. */
+    if (ecosys_i_resize((void **) &ds->actor_id, capacity, sizeof(uint32_t)) ||
+        ecosys_i_resize((void **) &ds->actor_name, capacity, sizeof(uint32_t)) ||
+        ecosys_i_column_reserve(&ds->actor_sector, capacity, ds->actor_count) ||
+        ecosys_i_column_reserve(&ds->actor_territory, capacity, ds->actor_count) ||
+        ecosys_i_column_reserve(&ds->actor_axes, capacity, ds->actor_count))
+        return ECOSYS_ENOMEM;
     ds->actor_capacity = capacity;
     return 0;
 }
@@ -179,11 +199,15 @@ int ecosys_i_dataset_add_actor_interned(size_t *out_index, ecosys_dataset *ds,
     int rc;
     if ((rc = reserve_actors(ds, ds->actor_count + 1)))
         return rc;
-    size_t i = ds->actor_count++;
-    uint32_t *columns[] = {ds->actor_id, ds->actor_name, ds->actor_sector, ds->actor_territory,
-                           ds->actor_axes};
-    for (int f = 0; f < ECOSYS_I_ACTOR_FIELDS; f++)
-        columns[f][i] = a->field[f];
+    size_t i = ds->actor_count;
+    if ((rc = ecosys_i_column_append(&ds->actor_sector, i, a->field[ECOSYS_I_ACTOR_SECTOR])) ||
+        (rc = ecosys_i_column_append(&ds->actor_territory, i,
+                                     a->field[ECOSYS_I_ACTOR_TERRITORY])) ||
+        (rc = ecosys_i_column_append(&ds->actor_axes, i, a->field[ECOSYS_I_ACTOR_AXES])))
+        return rc; /* the row is not counted: what was set is overwritten next time */
+    ds->actor_id[i] = id;
+    ds->actor_name[i] = a->field[ECOSYS_I_ACTOR_NAME];
+    ds->actor_count++;
     ecosys_i_strpool_set_value(&ds->pool, id, (uint32_t) i);
     if (out_index)
         *out_index = i;
@@ -214,9 +238,10 @@ int ecosys_dataset_actor(ecosys_actor_info *out, const ecosys_dataset *ds, size_
     const ecosys_i_strpool *p = &ds->pool;
     out->id = ecosys_i_strpool_get(p, ds->actor_id[i]);
     out->name = ecosys_i_strpool_get(p, ds->actor_name[i]);
-    out->sector = ecosys_i_strpool_get(p, ds->actor_sector[i]);
-    out->territory = ecosys_i_strpool_get(p, ds->actor_territory[i]);
-    out->axes = ecosys_i_strpool_get(p, ds->actor_axes[i]);
+    out->sector = ecosys_i_strpool_get(p, ecosys_i_actor_text(ds, ECOSYS_I_ACTOR_SECTOR, i));
+    out->territory =
+        ecosys_i_strpool_get(p, ecosys_i_actor_text(ds, ECOSYS_I_ACTOR_TERRITORY, i));
+    out->axes = ecosys_i_strpool_get(p, ecosys_i_actor_text(ds, ECOSYS_I_ACTOR_AXES, i));
     return 0;
 }
 
@@ -245,7 +270,8 @@ int ecosys_dataset_actor_has_axis(const ecosys_dataset *ds, size_t i, const char
 {
     if (!ds || !axis || i >= ds->actor_count)
         return 0;
-    const char *axes = ecosys_i_strpool_get(&ds->pool, ds->actor_axes[i]);
+    const char *axes =
+        ecosys_i_strpool_get(&ds->pool, ecosys_i_actor_text(ds, ECOSYS_I_ACTOR_AXES, i));
     size_t want = strlen(axis);
     while (*axes) {
         const char *end = strchr(axes, ';');
@@ -324,13 +350,14 @@ static int check_tie(ecosys_dataset *ds, const ecosys_i_tie_row *t, int *bad)
 
 static int grow_ties(ecosys_dataset *ds, size_t capacity)
 {
-    uint32_t **columns[] = {&ds->tie_source, &ds->tie_target, &ds->tie_kind,
-                            &ds->tie_axis,   &ds->tie_start,  &ds->tie_end};
-    for (size_t c = 0; c < sizeof columns / sizeof *columns; c++)
-        if (ecosys_i_resize((void **) columns[c], capacity, sizeof(uint32_t)))
-            return ECOSYS_ENOMEM;
-    if (ecosys_i_resize((void **) &ds->tie_weight, capacity, sizeof(double)))
+    if (ecosys_i_resize((void **) &ds->tie_source, capacity, sizeof(uint32_t)) ||
+        ecosys_i_resize((void **) &ds->tie_target, capacity, sizeof(uint32_t)))
         return ECOSYS_ENOMEM;
+    ecosys_i_column *columns[] = {&ds->tie_weight, &ds->tie_kind, &ds->tie_axis,
+                                  &ds->tie_start, &ds->tie_end};
+    for (size_t c = 0; c < sizeof columns / sizeof *columns; c++)
+        if (ecosys_i_column_reserve(columns[c], capacity, ds->tie_count))
+            return ECOSYS_ENOMEM; /* columns already grown stay valid, just larger */
     ds->tie_capacity = capacity;
     return 0;
 }
@@ -363,14 +390,16 @@ int ecosys_i_dataset_add_tie_interned(size_t *out_index, ecosys_dataset *ds,
     }
     if ((rc = reserve_ties(ds, ds->tie_count + 1)))
         return rc;
-    size_t i = ds->tie_count++;
+    size_t i = ds->tie_count;
+    if ((rc = ecosys_i_column_append(&ds->tie_weight, i, ecosys_i_double_bits(t->weight))) ||
+        (rc = ecosys_i_column_append(&ds->tie_kind, i, t->kind)) ||
+        (rc = ecosys_i_column_append(&ds->tie_axis, i, t->axis)) ||
+        (rc = ecosys_i_column_append(&ds->tie_start, i, t->start)) ||
+        (rc = ecosys_i_column_append(&ds->tie_end, i, t->end)))
+        return rc; /* the row is not counted: what was set is overwritten next time */
     ds->tie_source[i] = (uint32_t) t->source;
     ds->tie_target[i] = (uint32_t) t->target;
-    ds->tie_weight[i] = t->weight;
-    ds->tie_kind[i] = t->kind;
-    ds->tie_axis[i] = t->axis;
-    ds->tie_start[i] = t->start;
-    ds->tie_end[i] = t->end;
+    ds->tie_count++;
     if (out_index)
         *out_index = i;
     return 0;
@@ -401,10 +430,10 @@ int ecosys_dataset_tie(ecosys_tie_info *out, const ecosys_dataset *ds, size_t i)
     const ecosys_i_strpool *p = &ds->pool;
     out->source = ds->tie_source[i];
     out->target = ds->tie_target[i];
-    out->weight = ds->tie_weight[i];
-    out->kind = ecosys_i_strpool_get(p, ds->tie_kind[i]);
-    out->axis = ecosys_i_strpool_get(p, ds->tie_axis[i]);
-    out->start = ecosys_i_strpool_get(p, ds->tie_start[i]);
-    out->end = ecosys_i_strpool_get(p, ds->tie_end[i]);
+    out->weight = ecosys_i_tie_weight(ds, i);
+    out->kind = ecosys_i_strpool_get(p, ecosys_i_tie_text(&ds->tie_kind, i));
+    out->axis = ecosys_i_strpool_get(p, ecosys_i_tie_text(&ds->tie_axis, i));
+    out->start = ecosys_i_strpool_get(p, ecosys_i_tie_text(&ds->tie_start, i));
+    out->end = ecosys_i_strpool_get(p, ecosys_i_tie_text(&ds->tie_end, i));
     return 0;
 }

@@ -1,6 +1,7 @@
 /* Comparison of two datasets, used by round-trip tests and by users who
  * check that a conversion kept everything. */
 #include "graph/dataset_internal.h"
+#include "graph/twomode_internal.h"
 
 #include "core/error.h"
 
@@ -84,11 +85,13 @@ int ecosys_dataset_equal(char **out, const ecosys_dataset *a, const ecosys_datas
     for (size_t i = 0; i < a->tie_count; i++) {
         if ((rc = same_fields(out, a, b, ECOSYS_TABLE_TIES, i, ecosys_i_tie_fields, "tie")) != 1)
             return rc;
-        if (a->tie_weight[i] != b->tie_weight[i])
-            return differ(out, "tie %zu: weight %.17g != %.17g", i, a->tie_weight[i],
-                          b->tie_weight[i]);
+        double wa = ecosys_i_tie_weight(a, i), wb = ecosys_i_tie_weight(b, i);
+        if (wa != wb)
+            return differ(out, "tie %zu: weight %.17g != %.17g", i, wa, wb);
     }
     if ((rc = same_attributes(out, a, b, ECOSYS_TABLE_ACTORS, "actor")) != 1)
         return rc;
-    return same_attributes(out, a, b, ECOSYS_TABLE_TIES, "tie");
+    if ((rc = same_attributes(out, a, b, ECOSYS_TABLE_TIES, "tie")) != 1)
+        return rc;
+    return ecosys_i_twomode_equal(out, a, b);
 }

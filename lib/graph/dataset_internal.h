@@ -7,6 +7,7 @@
 #include "ecosys/dataset.h"
 
 #include "core/strpool.h"
+#include "graph/column.h"
 
 /* A free attribute: one column of text values over a table's rows.
  * values[] may be shorter than the table: missing rows read "". */
@@ -41,21 +42,27 @@ struct ecosys_dataset {
     size_t actor_capacity;
     uint32_t *actor_id;
     uint32_t *actor_name;
-    uint32_t *actor_sector;
-    uint32_t *actor_territory;
-    uint32_t *actor_axes;
+    /* Categorical: compact columns (column.h) of pool indices. Read any
+     * built-in actor field with ecosys_i_actor_text(). */
+    ecosys_i_column actor_sector;
+    ecosys_i_column actor_territory;
+    ecosys_i_column actor_axes;
 
     size_t tie_count;
     size_t tie_capacity;
     uint32_t *tie_source; /* actor index */
     uint32_t *tie_target;
-    double *tie_weight;
-    uint32_t *tie_kind;
-    uint32_t *tie_axis;
-    uint32_t *tie_start;
-    uint32_t *tie_end;
+    /* The other tie fields repeat few values: compact columns (column.h).
+     * Read them with ecosys_i_tie_weight() and ecosys_i_tie_text(). */
+    ecosys_i_column tie_weight; /* bits of the double */
+    ecosys_i_column tie_kind;   /* pool indices */
+    ecosys_i_column tie_axis;
+    ecosys_i_column tie_start;
+    ecosys_i_column tie_end;
 
     ecosys_i_attribute_table attributes[2]; /* indexed by ecosys_table */
+
+    struct ecosys_i_twomode *twomode; /* events, participation: graph/twomode_internal.h */
 };
 
 /* Indices of the built-in fields in ecosys_i_actor_fields and
@@ -80,6 +87,11 @@ int ecosys_i_dataset_intern(uint32_t *out, ecosys_dataset *ds, const char *text,
 /* The same with @p hash = ecosys_i_strpool_hash(text, length). */
 int ecosys_i_dataset_intern_hashed(uint32_t *out, ecosys_dataset *ds, const char *text,
                                    size_t length, uint32_t hash);
+
+/* Stores a text that is never looked up (see ecosys_i_strpool_store()):
+ * actor names, almost all distinct. "" is index 0 as when interned. Same
+ * returns as ecosys_i_dataset_intern(). */
+int ecosys_i_dataset_store(uint32_t *out, ecosys_dataset *ds, const char *text, size_t length);
 
 /* The actor whose id has pool index @p id, or SIZE_MAX. */
 static inline size_t ecosys_i_dataset_actor_of(const ecosys_dataset *ds, uint32_t id)
@@ -159,5 +171,36 @@ extern const char *const ecosys_i_tie_fields[];
 
 /* Returns non-zero if @p name is a built-in column of @p table. */
 int ecosys_i_is_builtin_field(ecosys_table table, const char *name);
+
+/* The pool index of built-in field @p field (ECOSYS_I_ACTOR_*) of actor
+ * @p a. */
+static inline uint32_t ecosys_i_actor_text(const ecosys_dataset *ds, int field, size_t a)
+{
+    switch (field) {
+    case ECOSYS_I_ACTOR_ID:
+        return ds->actor_id[a];
+    case ECOSYS_I_ACTOR_NAME:
+        return ds->actor_name[a];
+    case ECOSYS_I_ACTOR_SECTOR:
+        return ecosys_i_column_index(&ds->actor_sector, a);
+    case ECOSYS_I_ACTOR_TERRITORY:
+        return ecosys_i_column_index(&ds->actor_territory, a);
+    default:
+        return ecosys_i_column_index(&ds->actor_axes, a);
+    }
+}
+
+/* The weight of tie @p t. */
+static inline double ecosys_i_tie_weight(const ecosys_dataset *ds, size_t t)
+{
+    return ecosys_i_column_double(&ds->tie_weight, t);
+}
+
+/* The pool index of a text field of tie @p t: @p column is one of
+ * ds->tie_kind, tie_axis, tie_start, tie_end. */
+static inline uint32_t ecosys_i_tie_text(const ecosys_i_column *column, size_t t)
+{
+    return ecosys_i_column_index(column, t);
+}
 
 #endif

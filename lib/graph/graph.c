@@ -83,10 +83,12 @@ static int tie_in_window(const ecosys_dataset *ds, date_cache *cache, const wind
                          size_t t)
 {
     int32_t start = INT32_MIN + 1, end = INT32_MAX, unused;
-    if (ds->tie_start[t])
-        date_of(ds, cache, ds->tie_start[t], &start, &unused);
-    if (ds->tie_end[t])
-        date_of(ds, cache, ds->tie_end[t], &unused, &end);
+    uint32_t first = ecosys_i_tie_text(&ds->tie_start, t);
+    uint32_t last = ecosys_i_tie_text(&ds->tie_end, t);
+    if (first)
+        date_of(ds, cache, first, &start, &unused);
+    if (last)
+        date_of(ds, cache, last, &unused, &end);
     return start <= w->last && end >= w->first;
 }
 
@@ -145,6 +147,7 @@ typedef struct builder {
     size_t cand_count;
     igraph_vector_int_t edges; /* merged: from, to, from, to... as igraph_create() takes them */
     int have_edges;
+    ecosys_i_column weights;   /* merged weights, compact while igraph_create() runs */
     size_t edge_count;
 } builder;
 
@@ -152,6 +155,7 @@ static void builder_dispose(builder *b)
 {
     free(b->offsets);
     free(b->cands);
+    ecosys_i_column_dispose(&b->weights);
     if (b->have_edges) {
         ecosys_i_igraph_lock();
         igraph_vector_int_destroy(&b->edges);
@@ -170,7 +174,7 @@ static int select_actors(builder *b, const ecosys_graph_options *o)
         return ecosys_i_error_nomem();
     size_t n = 0;
     for (size_t a = 0; a < ds->actor_count; a++) {
-        if (territory && ds->actor_territory[a] != territory) {
+        if (territory && ecosys_i_actor_text(ds, ECOSYS_I_ACTOR_TERRITORY, a) != territory) {
             g->actor_vertex[a] = NO_VERTEX;
             continue;
         }
@@ -191,12 +195,13 @@ static int tie_is_edge(builder *b, const ecosys_graph_options *o, const window *
     ecosys_graph_info *info = &b->g->info;
     size_t x = b->g->actor_vertex[ds->tie_source[t]];
     size_t y = b->g->actor_vertex[ds->tie_target[t]];
-    if (x == NO_VERTEX || y == NO_VERTEX || (kind && ds->tie_kind[t] != kind) ||
-        (axis && ds->tie_axis[t] != axis) || (w->active && !tie_in_window(ds, cache, w, t))) {
+    if (x == NO_VERTEX || y == NO_VERTEX || (kind && ecosys_i_tie_text(&ds->tie_kind, t) != kind) ||
+        (axis && ecosys_i_tie_text(&ds->tie_axis, t) != axis) ||
+        (w->active && !tie_in_window(ds, cache, w, t))) {
         info->ties_filtered_out += count;
         return 0;
     }
-    if (ds->tie_weight[t] == 0) {
+    if (ecosys_i_tie_weight(ds, t) == 0) {
         info->zero_weight_ties += count;
         return 0;
     }
@@ -279,38 +284,44 @@ static size_t sort_candidates(builder *b)
     return m;
 }
 
-/* Merges repeated ties into the edge list and g->weights, then frees the
- * candidates: the graph's vectors replace them. */
+/* Merges repeated ties into the edge list and the compact weights, then
+ * frees the candidates. The weights stay compact (1 or 2 bytes an edge when
+ * they take few values, see column.h) until igraph_create() has built its
+ * indices, the peak of building a graph; only then do they become igraph's
+ * vector of doubles. */
 static int merge_candidates(builder *b)
 {
     ecosys_graph *g = b->g;
-    const double *tie_weight = b->ds->tie_weight;
+    const ecosys_dataset *ds = b->ds;
     size_t m = sort_candidates(b);
-    ecosys_i_igraph_lock();
-    igraph_error_t rc = igraph_vector_int_init(&b->edges, (igraph_integer_t) (2 * m));
-    if (rc == IGRAPH_SUCCESS) {
-        b->have_edges = 1;
-        rc = igraph_vector_init(&g->weights, (igraph_integer_t) m);
-    }
-    int err = ecosys_i_igraph_unlock(rc, "building the graph");
+    ecosys_i_column_init(&b->weights, sizeof(double));
+    int err = ecosys_i_column_reserve(&b->weights, m, 0);
     if (err)
         return err;
-    /* Weights are read at random: prefetch them a few candidates ahead. */
+    ecosys_i_igraph_lock();
+    igraph_error_t rc = igraph_vector_int_init(&b->edges, (igraph_integer_t) (2 * m));
+    b->have_edges = rc == IGRAPH_SUCCESS;
+    if ((err = ecosys_i_igraph_unlock(rc, "building the graph")))
+        return err;
+    /* Weights are read at random: prefetch their rows a few candidates ahead. */
     enum { AHEAD = 16 };
     size_t e = 0;
     for (size_t u = 0; u < b->n; u++) {
-        for (size_t k = b->offsets[u]; k < b->offsets[u + 1]; k++) {
-            if (k + AHEAD < b->cand_count)
-                ECOSYS_I_PREFETCH(&tie_weight[TIE_OF(b->cands[k + AHEAD])]);
+        size_t end = b->offsets[u + 1];
+        for (size_t k = b->offsets[u]; k < end;) {
             size_t v = OTHER_END(b->cands[k]);
-            double weight = tie_weight[TIE_OF(b->cands[k])];
-            if (k > b->offsets[u] && v == OTHER_END(b->cands[k - 1])) {
-                VECTOR(g->weights)[e - 1] += weight;
-                continue;
+            double weight = 0;
+            for (; k < end && OTHER_END(b->cands[k]) == v; k++) { /* repeated ties, in order */
+                if (k + AHEAD < b->cand_count)
+                    ECOSYS_I_PREFETCH(ecosys_i_column_row(&ds->tie_weight,
+                                                          TIE_OF(b->cands[k + AHEAD])));
+                weight += ecosys_i_tie_weight(ds, TIE_OF(b->cands[k]));
             }
+            if ((err = ecosys_i_column_append(&b->weights, e, ecosys_i_double_bits(weight))))
+                return err;
             VECTOR(b->edges)[2 * e] = (igraph_integer_t) u;
             VECTOR(b->edges)[2 * e + 1] = (igraph_integer_t) v;
-            VECTOR(g->weights)[e++] = weight;
+            e++;
         }
     }
     b->edge_count = m;
@@ -360,6 +371,14 @@ static int make_igraph(builder *b)
                                       g->info.directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED);
     igraph_vector_int_destroy(&b->edges);
     b->have_edges = 0;
+    if (rc == IGRAPH_SUCCESS) {
+        rc = igraph_vector_init(&g->weights, (igraph_integer_t) b->edge_count);
+        if (rc != IGRAPH_SUCCESS)
+            igraph_destroy(&g->ig);
+    }
+    if (rc == IGRAPH_SUCCESS)
+        for (size_t e = 0; e < b->edge_count; e++)
+            VECTOR(g->weights)[e] = ecosys_i_column_double(&b->weights, e);
     return ecosys_i_igraph_unlock(rc, "building the graph");
 }
 

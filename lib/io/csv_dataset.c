@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "graph/dataset_internal.h"
 #include "io/csv_reader.h"
+#include "io/csv_twomode.h"
 
 #include <glib.h>
 
@@ -231,7 +232,10 @@ static int intern(uint32_t *out, loader *L, const ecosys_i_csv_reader *r,
     *out = 0;
     if (!f || f->length == 0)
         return 0;
-    int rc = ecosys_i_dataset_intern(out, L->ds, f->text, f->length);
+    /* Names are all but unique and never looked up: stored, not indexed. */
+    int rc = table == ECOSYS_TABLE_ACTORS && builtin == ECOSYS_I_ACTOR_NAME
+                 ? ecosys_i_dataset_store(out, L->ds, f->text, f->length)
+                 : ecosys_i_dataset_intern(out, L->ds, f->text, f->length);
     return rc ? located(rc, r, f, builtin_fields(table)[builtin]) : 0;
 }
 
@@ -535,8 +539,8 @@ int ecosys_i_read_csv_dir(ecosys_dataset **out, const char *dir)
     char *ties = g_build_filename(dir, TIES_FILE, NULL);
     char *meta = g_build_filename(dir, META_FILE, NULL);
     if (!(rc = read_table(&L, actors, ECOSYS_TABLE_ACTORS)) &&
-        !(rc = read_table(&L, ties, ECOSYS_TABLE_TIES)))
-        rc = read_meta(L.ds, meta);
+        !(rc = read_table(&L, ties, ECOSYS_TABLE_TIES)) && !(rc = read_meta(L.ds, meta)))
+        rc = ecosys_i_read_csv_twomode(L.ds, dir); /* events.csv, participation.csv */
     g_free(actors);
     g_free(ties);
     g_free(meta);

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "graph/dataset_internal.h"
 #include "io/io_internal.h"
+#include "io/csv_twomode.h"
 
 #include <glib.h>
 
@@ -274,18 +275,20 @@ static int write_meta(ecosys_i_csv_writer *w)
 /* Writes the three files to temporary files first and renames them only
  * when all are complete, so a failure leaves the old files in place. */
 static int write_files(const ecosys_dataset *ds, const char *actors, const char *ties,
-                       const char *meta)
+                       const char *meta, const char *events, const char *parts)
 {
-    ecosys_i_csv_writer *w[3] = {NULL, NULL, NULL};
+    ecosys_i_csv_writer *w[5] = {NULL, NULL, NULL, NULL, NULL};
     int directed = ecosys_dataset_is_directed(ds), rc;
+    int twomode = ecosys_twomode_present(ds); /* events.csv, participation.csv */
     if ((rc = ecosys_i_csv_writer_open(&w[0], actors)) || (rc = write_actors(w[0], ds)) ||
         (rc = ecosys_i_csv_writer_open(&w[1], ties)) || (rc = write_ties(w[1], ds)) ||
-        (directed && ((rc = ecosys_i_csv_writer_open(&w[2], meta)) || (rc = write_meta(w[2]))))) {
-        for (int k = 0; k < 3; k++)
+        (directed && ((rc = ecosys_i_csv_writer_open(&w[2], meta)) || (rc = write_meta(w[2])))) ||
+        (twomode && (rc = ecosys_i_write_csv_twomode(&w[3], &w[4], ds, events, parts)))) {
+        for (int k = 0; k < 5; k++)
             ecosys_i_csv_writer_abort(w[k]);
         return rc;
     }
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 5; k++) {
         if (rc)
             ecosys_i_csv_writer_abort(w[k]);
         else if (w[k])
@@ -295,6 +298,8 @@ static int write_files(const ecosys_dataset *ds, const char *actors, const char 
      * undirected one read back as directed. */
     if (!rc && !directed && unlink(meta) != 0 && errno != ENOENT)
         rc = ecosys_i_error_at(ECOSYS_EIO, meta, 0, 0, "cannot remove: %s", strerror(errno));
+    if (!rc && !twomode)
+        rc = ecosys_i_remove_csv_twomode(events, parts);
     return rc;
 }
 
@@ -306,7 +311,11 @@ int ecosys_i_write_csv_dir(const ecosys_dataset *ds, const char *dir)
     char *actors = g_build_filename(dir, ACTORS_FILE, NULL);
     char *ties = g_build_filename(dir, TIES_FILE, NULL);
     char *meta = g_build_filename(dir, META_FILE, NULL);
-    int rc = write_files(ds, actors, ties, meta);
+    char *events = g_build_filename(dir, ECOSYS_I_EVENTS_FILE, NULL);
+    char *parts = g_build_filename(dir, ECOSYS_I_PARTICIPATION_FILE, NULL);
+    int rc = write_files(ds, actors, ties, meta, events, parts);
+    g_free(events);
+    g_free(parts);
     g_free(actors);
     g_free(ties);
     g_free(meta);

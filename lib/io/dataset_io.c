@@ -3,6 +3,7 @@
 #include "io/io_internal.h"
 
 #include "core/error.h"
+#include "ecosys/twomode.h"
 
 #include <glib.h>
 
@@ -74,6 +75,16 @@ int ecosys_dataset_write(const ecosys_dataset *ds, const char *path, ecosys_form
         return ecosys_i_error(ECOSYS_EINVAL, "ecosys_dataset_write: NULL argument");
     if (format == ECOSYS_FORMAT_AUTO && format_from_name(&format, path) != 0)
         format = ECOSYS_FORMAT_CSV;
+    if ((format == ECOSYS_FORMAT_GRAPHML || format == ECOSYS_FORMAT_JSON) &&
+        ecosys_twomode_present(ds))
+        return ecosys_i_error_at(ECOSYS_EUNSUPPORTED, path, 0, 0,
+                                 "this dataset holds two-mode data (%zu events, %zu participation "
+                                 "rows), which %s cannot store: write it as a CSV directory "
+                                 "(events.csv, participation.csv), or project it first "
+                                 "(ecosys_twomode_project)",
+                                 ecosys_twomode_event_count(ds),
+                                 ecosys_twomode_participation_count(ds),
+                                 format == ECOSYS_FORMAT_GRAPHML ? "GraphML" : "JSON");
     switch (format) {
     case ECOSYS_FORMAT_CSV:
         return ecosys_i_write_csv_dir(ds, path);

@@ -140,8 +140,6 @@ static int write_nodes(writer *w)
     const ecosys_dataset *ds = w->ds;
     xmlTextWriterPtr x = w->xml;
     size_t attrs = ecosys_dataset_attribute_count(ds, ECOSYS_TABLE_ACTORS);
-    const uint32_t *columns[] = {ds->actor_name, ds->actor_sector, ds->actor_territory,
-                                 ds->actor_axes};
     char id[32];
     for (size_t i = 0; i < ds->actor_count; i++) {
         const char *actor_id = text(ds, ds->actor_id[i]);
@@ -150,8 +148,9 @@ static int write_nodes(writer *w)
             xmlTextWriterWriteAttribute(x, BAD_CAST "id", BAD_CAST actor_id) < 0)
             return -1;
         for (size_t k = 0; node_keys[k]; k++)
-            if (write_data(w, node_keys[k], text(ds, columns[k][i]), "actor", i, node_keys[k]) <
-                0)
+            if (write_data(w, node_keys[k],
+                           text(ds, ecosys_i_actor_text(ds, ECOSYS_I_ACTOR_NAME + (int) k, i)),
+                           "actor", i, node_keys[k]) < 0)
                 return -1;
         for (size_t a = 0; a < attrs; a++) {
             snprintf(id, sizeof id, "v%zu", a);
@@ -171,10 +170,11 @@ static int write_edges(writer *w)
     const ecosys_dataset *ds = w->ds;
     xmlTextWriterPtr x = w->xml;
     size_t attrs = ecosys_dataset_attribute_count(ds, ECOSYS_TABLE_TIES);
-    const uint32_t *columns[] = {ds->tie_kind, ds->tie_axis, ds->tie_start, ds->tie_end};
+    const ecosys_i_column *columns[] = {&ds->tie_kind, &ds->tie_axis, &ds->tie_start,
+                                        &ds->tie_end};
     char id[32], weight[32];
     for (size_t i = 0; i < ds->tie_count; i++) {
-        ecosys_i_format_weight(weight, ds->tie_weight[i]);
+        ecosys_i_format_weight(weight, ecosys_i_tie_weight(ds, i));
         if (xmlTextWriterStartElement(x, BAD_CAST "edge") < 0 ||
             xmlTextWriterWriteAttribute(x, BAD_CAST "source",
                                         BAD_CAST text(ds, ds->actor_id[ds->tie_source[i]])) < 0 ||
@@ -183,7 +183,8 @@ static int write_edges(writer *w)
             write_data(w, "weight", weight, "tie", i, "weight") < 0)
             return -1;
         for (size_t k = 0; edge_keys[k]; k++)
-            if (write_data(w, edge_keys[k], text(ds, columns[k][i]), "tie", i, edge_keys[k]) < 0)
+            if (write_data(w, edge_keys[k], text(ds, ecosys_i_tie_text(columns[k], i)), "tie", i,
+                           edge_keys[k]) < 0)
                 return -1;
         for (size_t a = 0; a < attrs; a++) {
             snprintf(id, sizeof id, "e%zu", a);

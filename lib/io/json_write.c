@@ -122,15 +122,13 @@ static void to_file(void *file, const char *bytes, size_t length)
 static void put_nodes(json *j, const ecosys_dataset *ds, const ecosys_i_atomic_file *f)
 {
     static const char *const fields[] = {"name", "sector", "territory", "axes"};
-    const uint32_t *columns[] = {ds->actor_name, ds->actor_sector, ds->actor_territory,
-                                 ds->actor_axes};
     ecosys_i_json_name(j, "nodes");
     ecosys_i_json_begin_array(j, ECOSYS_I_JSON_BLOCK);
     for (size_t i = 0; i < ds->actor_count && !f->error && !j->error; i++) {
         ecosys_i_json_begin_object(j, ECOSYS_I_JSON_LINE);
         put_member(j, "id", text(ds, ds->actor_id[i]));
-        for (size_t k = 0; k < 4; k++)
-            put_member(j, fields[k], text(ds, columns[k][i]));
+        for (int k = 0; k < 4; k++)
+            put_member(j, fields[k], text(ds, ecosys_i_actor_text(ds, ECOSYS_I_ACTOR_NAME + k, i)));
         put_attributes(j, ds, ECOSYS_TABLE_ACTORS, i);
         ecosys_i_json_end_object(j);
     }
@@ -140,7 +138,8 @@ static void put_nodes(json *j, const ecosys_dataset *ds, const ecosys_i_atomic_f
 static void put_links(json *j, const ecosys_dataset *ds, const ecosys_i_atomic_file *f)
 {
     static const char *const fields[] = {"kind", "axis", "start", "end"};
-    const uint32_t *columns[] = {ds->tie_kind, ds->tie_axis, ds->tie_start, ds->tie_end};
+    const ecosys_i_column *columns[] = {&ds->tie_kind, &ds->tie_axis, &ds->tie_start,
+                                        &ds->tie_end};
     ecosys_i_json_name(j, "links");
     ecosys_i_json_begin_array(j, ECOSYS_I_JSON_BLOCK);
     for (size_t i = 0; i < ds->tie_count && !f->error && !j->error; i++) {
@@ -148,9 +147,9 @@ static void put_links(json *j, const ecosys_dataset *ds, const ecosys_i_atomic_f
         put_member(j, "source", text(ds, ds->actor_id[ds->tie_source[i]]));
         put_member(j, "target", text(ds, ds->actor_id[ds->tie_target[i]]));
         ecosys_i_json_name(j, "weight");
-        ecosys_i_json_double(j, ds->tie_weight[i]);
+        ecosys_i_json_double(j, ecosys_i_tie_weight(ds, i));
         for (size_t k = 0; k < 4; k++)
-            put_member(j, fields[k], text(ds, columns[k][i]));
+            put_member(j, fields[k], text(ds, ecosys_i_tie_text(columns[k], i)));
         put_attributes(j, ds, ECOSYS_TABLE_TIES, i);
         ecosys_i_json_end_object(j);
     }

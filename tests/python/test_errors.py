@@ -90,6 +90,7 @@ def test_missing_file_is_an_os_error(tmp_path):
 
 def test_write_to_an_impossible_place_is_an_os_error(clermont, tmp_path):
     (tmp_path / "file").write_text("x")
+    ecosys.clear_twomode(clermont)  # JSON refuses events first (test_twomode.py)
     with pytest.raises(OSError):
         clermont.write(tmp_path / "file" / "inside.json")
 

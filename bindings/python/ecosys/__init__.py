@@ -29,7 +29,19 @@ from .measures import (Components, MeasureInfo, Structure, articulation_points, 
                        betweenness, bridges, closeness, components, compute, core_number,
                        degree, eigenvector, harmonic, local_clustering, measure_info,
                        pagerank, strength, structure)
+from .partition import Partition
+from .brokerage import (ROLES, BrokerageRoles, StructuralHoles, brokerage_roles, constraint,
+                        effective_size, efficiency, hierarchy, structural_holes)
+from .mixing import (EIIndex, EIPermutation, MixingMatrix, assortativity, blau,
+                     ei_index, ei_index_actors, ei_permutation_test, iqv, mixing_matrix)
+from .communities import (COMMUNITY_ROLES, Communities, CommunitySummary, community_detect,
+                          community_summary, leiden, louvain, modularity, participation,
+                          role_classify, roles, within_module_z)
 from .report import summary, summary_json
+from .twomode import (AxisLayer, AxisLayers, Event, HelixSynergy, Participation, Projection,
+                      ProjectionWeight, add_event, add_participation, axis_layers,
+                      clear_twomode, events, find_event, has_twomode, helix_synergy,
+                      participation_rows, project)
 
 #: Version of this binding; its major.minor is the C ABI it was written for.
 __version__ = "0.1.0"
@@ -42,11 +54,28 @@ __all__ = [
     "ACTOR_FIELDS", "TIE_FIELDS", "parse_date", "detect_format",
     # graphs
     "Graph", "GraphInfo", "GraphOptions", "Edge",
+    # groups
+    "Partition",
+    # mixing
+    "mixing_matrix", "ei_index", "ei_index_actors", "ei_permutation_test", "assortativity",
+    "blau", "iqv", "MixingMatrix", "EIIndex", "EIPermutation",
+    # brokerage
+    "constraint", "effective_size", "efficiency", "hierarchy", "structural_holes",
+    "brokerage_roles", "StructuralHoles", "BrokerageRoles", "ROLES",
+    # communities
+    "community_detect", "louvain", "leiden", "modularity", "participation",
+    "within_module_z", "roles", "role_classify", "community_summary", "Communities",
+    "CommunitySummary", "COMMUNITY_ROLES",
     # measures
     "degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
     "local_clustering", "core_number", "components", "articulation_points", "bridges",
     "structure", "Structure", "Components", "MeasureInfo", "available", "compute",
     "measure_info",
+    # two-mode data
+    "events", "participation_rows", "add_event", "add_participation", "find_event",
+    "has_twomode", "clear_twomode", "project", "axis_layers", "helix_synergy", "Event",
+    "Participation", "Projection", "ProjectionWeight", "AxisLayer", "AxisLayers",
+    "HelixSynergy",
     # report
     "summary", "summary_json",
     # conversions

@@ -211,8 +211,96 @@ class SummaryOptions(ctypes.Structure):
                 ("graph_options", ctypes.POINTER(GraphOptions))]
 
 
+class MixingMatrixStruct(ctypes.Structure):
+    """ecosys_mixing_matrix (ecosys/mixing.h)."""
+    _fields_ = [("group_count", ctypes.c_size_t),
+                ("directed", ctypes.c_int),
+                ("ties", ctypes.POINTER(ctypes.c_double)),
+                ("weights", ctypes.POINTER(ctypes.c_double))]
+
+
+class EIIndexStruct(ctypes.Structure):
+    """ecosys_ei_index (ecosys/mixing.h)."""
+    _fields_ = [("group_count", ctypes.c_size_t),
+                ("directed", ctypes.c_int),
+                ("weighted", ctypes.c_int)] + \
+        [(name, ctypes.c_double) for name in (
+            "external", "internal", "ei_index", "dyads", "internal_dyads", "expected", "sd",
+            "z")] + \
+        [(name, ctypes.POINTER(ctypes.c_double)) for name in (
+            "group_external", "group_internal", "group_ei_index", "group_expected", "group_sd",
+            "group_z")]
+
+
+class EIPermutationStruct(ctypes.Structure):
+    """ecosys_ei_permutation (ecosys/mixing.h)."""
+    _fields_ = [("replicates", ctypes.c_size_t),
+                ("seed", ctypes.c_uint64),
+                ("weighted", ctypes.c_int)] + \
+        [(name, ctypes.c_double) for name in (
+            "observed", "mean", "sd", "z", "p_greater", "p_less")]
+
+
+class StructuralHolesStruct(ctypes.Structure):
+    """ecosys_structural_holes (ecosys/brokerage.h)."""
+    _fields_ = [("actor_count", ctypes.c_size_t),
+                ("weighted", ctypes.c_int),
+                ("contacts", ctypes.POINTER(ctypes.c_size_t)),
+                ("constraint", ctypes.POINTER(ctypes.c_double)),
+                ("effective_size", ctypes.POINTER(ctypes.c_double)),
+                ("efficiency", ctypes.POINTER(ctypes.c_double)),
+                ("hierarchy", ctypes.POINTER(ctypes.c_double))]
+
+
+BROKERAGE_ROLE_COUNT = 6
+
+
+class BrokerageStruct(ctypes.Structure):
+    """ecosys_brokerage (ecosys/brokerage.h)."""
+    _fields_ = [("actor_count", ctypes.c_size_t),
+                ("group_count", ctypes.c_size_t),
+                ("arc_count", ctypes.c_size_t),
+                ("density", ctypes.c_double),
+                ("raw", ctypes.POINTER(ctypes.c_uint64)),
+                ("expected", ctypes.POINTER(ctypes.c_double)),
+                ("sd", ctypes.POINTER(ctypes.c_double)),
+                ("z", ctypes.POINTER(ctypes.c_double)),
+                ("group_expected", ctypes.POINTER(ctypes.c_double)),
+                ("group_sd", ctypes.POINTER(ctypes.c_double)),
+                ("graph_raw", ctypes.c_uint64 * BROKERAGE_ROLE_COUNT),
+                ("graph_expected", ctypes.c_double * BROKERAGE_ROLE_COUNT),
+                ("graph_sd", ctypes.c_double * BROKERAGE_ROLE_COUNT),
+                ("graph_z", ctypes.c_double * BROKERAGE_ROLE_COUNT)]
+
+
+class CommunityOptions(ctypes.Structure):
+    """ecosys_community_options (ecosys/communities.h); enums are ints."""
+    _fields_ = [("version", ctypes.c_uint),
+                ("algorithm", ctypes.c_int),
+                ("seed", ctypes.c_uint64),
+                ("resolution", ctypes.c_double),
+                ("weighted", ctypes.c_int),
+                ("iterations", ctypes.c_uint)]
+
+
+class CommunitySummaryStruct(ctypes.Structure):
+    """ecosys_community_summary (ecosys/communities.h)."""
+    _fields_ = [("community_count", ctypes.c_size_t),
+                ("sizes", ctypes.POINTER(ctypes.c_size_t)),
+                ("internal_ties", ctypes.POINTER(ctypes.c_size_t)),
+                ("external_ties", ctypes.POINTER(ctypes.c_size_t)),
+                ("internal_weight", ctypes.POINTER(ctypes.c_double)),
+                ("external_weight", ctypes.POINTER(ctypes.c_double)),
+                ("group_count", ctypes.c_size_t),
+                ("composition", ctypes.POINTER(ctypes.c_size_t))]
+
+
 #: The structs above by C name, for the layout test (tests/python).
 STRUCTS: Dict[str, type] = {
+    "ecosys_community_options": CommunityOptions,
+    "ecosys_community_summary": CommunitySummaryStruct,
+    "ecosys_structural_holes": StructuralHolesStruct,
+    "ecosys_brokerage": BrokerageStruct,
     "ecosys_error": ErrorStruct,
     "ecosys_actor_info": ActorInfo,
     "ecosys_tie_info": TieInfo,
@@ -222,10 +310,124 @@ STRUCTS: Dict[str, type] = {
     "ecosys_index_list": IndexList,
     "ecosys_pair_list": PairList,
     "ecosys_summary_options": SummaryOptions,
+    "ecosys_mixing_matrix": MixingMatrixStruct,
+    "ecosys_ei_index": EIIndexStruct,
+    "ecosys_ei_permutation": EIPermutationStruct,
 }
 
 GRAPH_OPTIONS_VERSION = 1
 SUMMARY_OPTIONS_VERSION = 1
+
+
+# ---- two-mode structs (ecosys/twomode.h) ------------------------------------------
+
+
+class EventInfo(ctypes.Structure):
+    """ecosys_event_info (ecosys/twomode.h)."""
+    _fields_ = [("id", ctypes.c_char_p),
+                ("name", ctypes.c_char_p),
+                ("date", ctypes.c_char_p),
+                ("axis", ctypes.c_char_p),
+                ("kind", ctypes.c_char_p)]
+
+
+class ParticipationInfo(ctypes.Structure):
+    """ecosys_participation_info (ecosys/twomode.h)."""
+    _fields_ = [("actor", ctypes.c_size_t),
+                ("event", ctypes.c_size_t)]
+
+
+class EventFilter(ctypes.Structure):
+    """ecosys_event_filter (ecosys/twomode.h)."""
+    _fields_ = [("axis", ctypes.c_char_p),
+                ("kind", ctypes.c_char_p),
+                ("at", ctypes.c_char_p),
+                ("from_", ctypes.c_char_p),
+                ("to", ctypes.c_char_p)]
+
+
+class ProjectionOptions(ctypes.Structure):
+    """ecosys_projection_options (ecosys/twomode.h); enums are ints."""
+    _fields_ = [("version", ctypes.c_uint),
+                ("weight", ctypes.c_int),
+                ("filter", EventFilter)]
+
+
+class ProjectionInfo(ctypes.Structure):
+    """ecosys_projection_info (ecosys/twomode.h)."""
+    _fields_ = [("events_used", ctypes.c_size_t),
+                ("events_filtered_out", ctypes.c_size_t),
+                ("participations_used", ctypes.c_size_t),
+                ("repeated_participations", ctypes.c_size_t),
+                ("single_actor_events", ctypes.c_size_t),
+                ("tie_count", ctypes.c_size_t)]
+
+
+class AxisLayer(ctypes.Structure):
+    """ecosys_axis_layer (ecosys/twomode.h)."""
+    _fields_ = [("axis", ctypes.c_char_p),
+                ("event_count", ctypes.c_size_t),
+                ("actor_count", ctypes.c_size_t),
+                ("tie_count", ctypes.c_size_t),
+                ("density", ctypes.c_double),
+                ("component_count", ctypes.c_size_t),
+                ("largest_component", ctypes.c_size_t)]
+
+
+class MultiAxisActor(ctypes.Structure):
+    """ecosys_multi_axis_actor (ecosys/twomode.h)."""
+    _fields_ = [("actor", ctypes.c_size_t),
+                ("axis_count", ctypes.c_size_t),
+                ("axes", ctypes.c_char_p)]
+
+
+class AxisLayers(ctypes.Structure):
+    """ecosys_axis_layers (ecosys/twomode.h)."""
+    _fields_ = [("layers", ctypes.POINTER(AxisLayer)),
+                ("layer_count", ctypes.c_size_t),
+                ("multi_axis", ctypes.POINTER(MultiAxisActor)),
+                ("multi_axis_count", ctypes.c_size_t),
+                ("unassigned_events", ctypes.c_size_t)]
+
+
+HELIX_MAX_SECTORS = 4
+
+
+class HelixOptions(ctypes.Structure):
+    """ecosys_helix_options (ecosys/twomode.h)."""
+    _fields_ = [("version", ctypes.c_uint),
+                ("sectors", ctypes.POINTER(ctypes.c_char_p)),
+                ("sector_count", ctypes.c_size_t),
+                ("attribute", ctypes.c_char_p),
+                ("keep_empty_events", ctypes.c_int),
+                ("filter", EventFilter)]
+
+
+class HelixSynergyStruct(ctypes.Structure):
+    """ecosys_helix_synergy (ecosys/twomode.h)."""
+    _fields_ = [("dimension", ctypes.c_size_t),
+                ("event_count", ctypes.c_size_t),
+                ("empty_events", ctypes.c_size_t),
+                ("entropy", ctypes.c_double * HELIX_MAX_SECTORS),
+                ("joint_entropy", ctypes.c_double),
+                ("t", ctypes.c_double)]
+
+
+STRUCTS.update({
+    "ecosys_event_info": EventInfo,
+    "ecosys_participation_info": ParticipationInfo,
+    "ecosys_event_filter": EventFilter,
+    "ecosys_projection_options": ProjectionOptions,
+    "ecosys_projection_info": ProjectionInfo,
+    "ecosys_axis_layer": AxisLayer,
+    "ecosys_multi_axis_actor": MultiAxisActor,
+    "ecosys_axis_layers": AxisLayers,
+    "ecosys_helix_options": HelixOptions,
+    "ecosys_helix_synergy": HelixSynergyStruct,
+})
+
+PROJECTION_OPTIONS_VERSION = 1
+HELIX_OPTIONS_VERSION = 1
 
 # ---- error checks ---------------------------------------------------------------
 
@@ -363,6 +565,31 @@ DECLARATIONS: Dict[str, Dict[str, Tuple[Any, List[Any], Callable[..., Any]]]] = 
         "ecosys_graph_vertex": (_i, [_P(_s), _p, _s], _check_status),
         "ecosys_graph_tie": (_i, [_P(_s), _P(_s), _P(_d), _p, _s], _check_status),
     },
+    "partition": {
+        "ecosys_partition_by_attribute": (_i, [_P(_p), _p, _t], _check_status),
+        "ecosys_partition_from_membership": (_i, [_P(_p), _P(_s), _s], _check_status),
+        "ecosys_partition_free": (None, [_p], _check_void),
+        "ecosys_partition_vertex_count": (_s, [_p], _check_count),
+        "ecosys_partition_group_count": (_s, [_p], _check_count),
+        # Borrowed array (NULL only for a NULL partition): passed through.
+        "ecosys_partition_membership": (_P(_s), [_p], lambda result, func, args: result),
+        "ecosys_partition_group_of": (_s, [_p, _s], _check_index),
+        "ecosys_partition_group_name": (_t, [_p, _s], _check_borrowed_text),
+        "ecosys_partition_group_size": (_s, [_p, _s], _check_count),
+        "ecosys_partition_find_group": (_i, [_P(_s), _p, _t], _check_status),
+    },
+    "mixing": {
+        "ecosys_mixing_matrix_compute": (_i, [_P(MixingMatrixStruct), _p, _p], _check_status),
+        "ecosys_mixing_matrix_dispose": (None, [_P(MixingMatrixStruct)], _check_void),
+        "ecosys_ei_index_compute": (_i, [_P(EIIndexStruct), _p, _p, _u], _check_status),
+        "ecosys_ei_index_dispose": (None, [_P(EIIndexStruct)], _check_void),
+        "ecosys_ei_index_actors": (_i, [_P(_d), _p, _p, _u], _check_status),
+        "ecosys_ei_permutation_test": (_i, [_P(EIPermutationStruct), _p, _p, _s,
+                                            ctypes.c_uint64, _u], _check_status),
+        "ecosys_assortativity_nominal": (_i, [_P(_d), _p, _p, _u], _check_status),
+        "ecosys_blau": (_i, [_P(_d), _p, _p, _u], _check_status),
+        "ecosys_iqv": (_i, [_P(_d), _p, _p, _u], _check_status),
+    },
     "measures": {
         "ecosys_index_list_dispose": (None, [_P(IndexList)], _check_void),
         "ecosys_pair_list_dispose": (None, [_P(PairList)], _check_void),
@@ -380,6 +607,34 @@ DECLARATIONS: Dict[str, Dict[str, Tuple[Any, List[Any], Callable[..., Any]]]] = 
         "ecosys_articulation_points": (_i, [_P(IndexList), _p], _check_status),
         "ecosys_bridges": (_i, [_P(PairList), _p], _check_status),
     },
+    "brokerage": {
+        "ecosys_constraint": (_i, [_P(_d), _p, _u], _check_status),
+        "ecosys_effective_size": (_i, [_P(_d), _p, _u], _check_status),
+        "ecosys_efficiency": (_i, [_P(_d), _p, _u], _check_status),
+        "ecosys_hierarchy": (_i, [_P(_d), _p, _u], _check_status),
+        "ecosys_structural_holes_compute": (_i, [_P(StructuralHolesStruct), _p, _u],
+                                            _check_status),
+        "ecosys_structural_holes_dispose": (None, [_P(StructuralHolesStruct)], _check_void),
+        "ecosys_brokerage_roles": (_i, [_P(BrokerageStruct), _p, _p, _u], _check_status),
+        "ecosys_brokerage_dispose": (None, [_P(BrokerageStruct)], _check_void),
+        "ecosys_brokerage_role_name": (_t, [_i], _check_borrowed_text),
+    },
+    "communities": {
+        "ecosys_community_options_init": (_i, [_P(CommunityOptions), _u], _check_status),
+        "ecosys_community_detect": (_i, [_P(_p), _P(_d), _p, _P(CommunityOptions)],
+                                    _check_status),
+        "ecosys_louvain": (_i, [_P(_p), _P(_d), _p, _P(CommunityOptions)], _check_status),
+        "ecosys_leiden": (_i, [_P(_p), _P(_d), _p, _P(CommunityOptions)], _check_status),
+        "ecosys_modularity": (_i, [_P(_d), _p, _p, _d, _u], _check_status),
+        "ecosys_participation": (_i, [_P(_d), _p, _p, _u], _check_status),
+        "ecosys_within_module_z": (_i, [_P(_d), _p, _p, _u], _check_status),
+        "ecosys_roles": (_i, [_P(_i), _P(_d), _P(_d), _p, _p, _u], _check_status),
+        "ecosys_role_classify": (_i, [_d, _d], _check_count),
+        "ecosys_role_name": (_t, [_i], _check_static_text),
+        "ecosys_community_summary_compute": (_i, [_P(CommunitySummaryStruct), _p, _p, _p],
+                                             _check_status),
+        "ecosys_community_summary_dispose": (None, [_P(CommunitySummaryStruct)], _check_void),
+    },
     "report": {
         "ecosys_summary_options_init": (_i, [_P(SummaryOptions), _u], _check_status),
         "ecosys_summary_render": (_i, [_P(_p), _P(_s), _p, _P(SummaryOptions)],
@@ -387,6 +642,33 @@ DECLARATIONS: Dict[str, Dict[str, Tuple[Any, List[Any], Callable[..., Any]]]] = 
     },
 }
 
+
+DECLARATIONS["twomode"] = {
+    "ecosys_twomode_add_event": (_i, [_P(_s), _p, _P(EventInfo)], _check_status),
+    "ecosys_twomode_event_count": (_s, [_p], _check_count),
+    "ecosys_twomode_event": (_i, [_P(EventInfo), _p, _s], _check_status),
+    "ecosys_twomode_find_event": (_i, [_P(_s), _p, _t], _check_status),
+    "ecosys_twomode_add_participation": (_i, [_P(_s), _p, _P(ParticipationInfo)],
+                                         _check_status),
+    "ecosys_twomode_participation_count": (_s, [_p], _check_count),
+    "ecosys_twomode_participation": (_i, [_P(ParticipationInfo), _p, _s], _check_status),
+    "ecosys_twomode_present": (_i, [_p], _check_truth),
+    "ecosys_twomode_clear": (None, [_p], _check_void),
+    "ecosys_twomode_attribute_count": (_s, [_p, _i], _check_count),
+    "ecosys_twomode_attribute_name": (_t, [_p, _i, _s], _check_borrowed_text),
+    "ecosys_twomode_add_attribute": (_i, [_P(_s), _p, _i, _t], _check_status),
+    "ecosys_twomode_find_attribute": (_i, [_P(_s), _p, _i, _t], _check_status),
+    "ecosys_twomode_set_attribute": (_i, [_p, _i, _s, _s, _t], _check_status),
+    "ecosys_twomode_attribute": (_t, [_p, _i, _s, _s], _check_borrowed_text),
+    "ecosys_projection_options_init": (_i, [_P(ProjectionOptions), _u], _check_status),
+    "ecosys_twomode_project": (_i, [_P(_p), _P(ProjectionInfo), _p, _P(ProjectionOptions)],
+                               _check_status),
+    "ecosys_twomode_axis_layers": (_i, [_P(AxisLayers), _p, _P(EventFilter)], _check_status),
+    "ecosys_axis_layers_dispose": (None, [_P(AxisLayers)], _check_void),
+    "ecosys_helix_options_init": (_i, [_P(HelixOptions), _u], _check_status),
+    "ecosys_twomode_helix_synergy": (_i, [_P(HelixSynergyStruct), _p, _P(HelixOptions)],
+                                     _check_status),
+}
 
 def _declare_all() -> Dict[str, Any]:
     functions: Dict[str, Any] = {}
@@ -747,6 +1029,201 @@ def structure(graph: int, flags: int) -> Dict[str, Any]:
     return result
 
 
+# ---- partitions -------------------------------------------------------------------------
+
+
+def partition_by_attribute(graph: int, attribute: bytes) -> int:
+    out = ctypes.c_void_p()
+    call("ecosys_partition_by_attribute", ctypes.byref(out), graph, attribute)
+    return int(out.value or 0)
+
+
+def partition_from_membership(membership: Sequence[int]) -> int:
+    count = len(membership)
+    values = (ctypes.c_size_t * max(count, 1))(*membership)
+    out = ctypes.c_void_p()
+    call("ecosys_partition_from_membership", ctypes.byref(out), values, count)
+    return int(out.value or 0)
+
+
+def partition_free(handle: int) -> None:
+    call("ecosys_partition_free", handle)
+
+
+def partition_membership(handle: int) -> List[int]:
+    """Group number of every vertex, copied out of the partition."""
+    count = call("ecosys_partition_vertex_count", handle)
+    pointer = call("ecosys_partition_membership", handle)
+    return list(pointer[:count]) if count else []
+
+
+def partition_groups(handle: int) -> List[Tuple[str, int]]:
+    """(name, size) of every group, in group order."""
+    name = FUNCTIONS["ecosys_partition_group_name"]
+    size = FUNCTIONS["ecosys_partition_group_size"]
+    return [(name(handle, g), size(handle, g))
+            for g in range(call("ecosys_partition_group_count", handle))]
+
+
+# ---- mixing -------------------------------------------------------------------------------
+
+
+def mixing_matrix(graph: int, partition: int) -> Tuple[int, bool, List[float], List[float]]:
+    """(k, directed, ties, weights): row-major k x k lists, copied then disposed."""
+    out = MixingMatrixStruct()
+    call("ecosys_mixing_matrix_compute", ctypes.byref(out), graph, partition)
+    try:
+        k = int(out.group_count)
+        return (k, bool(out.directed), out.ties[:k * k] if k else [],
+                out.weights[:k * k] if k else [])
+    finally:
+        call("ecosys_mixing_matrix_dispose", ctypes.byref(out))
+
+
+def ei_index(graph: int, partition: int, flags: int) -> Dict[str, Any]:
+    """ecosys_ei_index_compute() as a dict; group_* fields are lists."""
+    out = EIIndexStruct()
+    call("ecosys_ei_index_compute", ctypes.byref(out), graph, partition, flags)
+    try:
+        k = int(out.group_count)
+        result: Dict[str, Any] = {}
+        for name, kind in EIIndexStruct._fields_:
+            value = getattr(out, name)
+            if name.startswith("group_") and name != "group_count":
+                value = value[:k] if k else []
+            elif name in ("directed", "weighted"):
+                value = bool(value)
+            elif kind is ctypes.c_size_t:
+                value = int(value)
+            result[name] = value
+        return result
+    finally:
+        call("ecosys_ei_index_dispose", ctypes.byref(out))
+
+
+def ei_permutation_test(graph: int, partition: int, replicates: int, seed: int,
+                        flags: int) -> Dict[str, Any]:
+    out = EIPermutationStruct()
+    call("ecosys_ei_permutation_test", ctypes.byref(out), graph, partition, replicates, seed,
+         flags)
+    return {name: (bool(getattr(out, name)) if name == "weighted" else getattr(out, name))
+            for name, _ in EIPermutationStruct._fields_}
+
+
+def assortativity_nominal(graph: int, partition: int, flags: int) -> float:
+    out = ctypes.c_double()
+    call("ecosys_assortativity_nominal", ctypes.byref(out), graph, partition, flags)
+    return out.value
+
+
+# ---- brokerage ------------------------------------------------------------------------------
+
+
+def structural_holes(graph: int, flags: int) -> Dict[str, Any]:
+    """ecosys_structural_holes_compute(): {"contacts", "constraint",
+    "effective_size", "efficiency", "hierarchy"} as lists in vertex order;
+    copied, then disposed."""
+    out = StructuralHolesStruct()
+    call("ecosys_structural_holes_compute", ctypes.byref(out), graph, flags)
+    try:
+        n = int(out.actor_count)
+        result: Dict[str, Any] = {"weighted": bool(out.weighted)}
+        for name in ("contacts", "constraint", "effective_size", "efficiency", "hierarchy"):
+            result[name] = getattr(out, name)[:n] if n else []
+        return result
+    finally:
+        call("ecosys_structural_holes_dispose", ctypes.byref(out))
+
+
+def brokerage_roles(graph: int, partition: int, flags: int) -> Dict[str, Any]:
+    """ecosys_brokerage_roles(): the struct's fields as lists (per-actor
+    arrays as rows of BROKERAGE_ROLE_COUNT values); copied, then disposed."""
+    out = BrokerageStruct()
+    call("ecosys_brokerage_roles", ctypes.byref(out), graph, partition, flags)
+    try:
+        r = BROKERAGE_ROLE_COUNT
+
+        def rows(pointer: Any, count: int) -> List[List[Any]]:
+            flat = pointer[:count * r] if count else []
+            return [list(flat[i * r:(i + 1) * r]) for i in range(count)]
+
+        n, g = int(out.actor_count), int(out.group_count)
+        return {
+            "actor_count": n, "group_count": g, "arc_count": int(out.arc_count),
+            "density": out.density,
+            "raw": rows(out.raw, n), "expected": rows(out.expected, n),
+            "sd": rows(out.sd, n), "z": rows(out.z, n),
+            "group_expected": rows(out.group_expected, g),
+            "group_sd": rows(out.group_sd, g),
+            "graph_raw": [int(x) for x in out.graph_raw],
+            "graph_expected": list(out.graph_expected),
+            "graph_sd": list(out.graph_sd), "graph_z": list(out.graph_z),
+        }
+    finally:
+        call("ecosys_brokerage_dispose", ctypes.byref(out))
+
+
+# ---- communities ----------------------------------------------------------------------------
+
+COMMUNITY_OPTIONS_VERSION = 1
+
+
+def community_detect(name: str, graph: int, algorithm: int, seed: int, resolution: float,
+                     weighted: bool, iterations: int) -> Tuple[int, float]:
+    """Calls ``name`` (ecosys_community_detect, ecosys_louvain or
+    ecosys_leiden): (partition handle, modularity)."""
+    options = CommunityOptions()
+    call("ecosys_community_options_init", ctypes.byref(options), COMMUNITY_OPTIONS_VERSION)
+    options.algorithm = algorithm
+    options.seed = seed
+    options.resolution = resolution
+    options.weighted = 1 if weighted else 0
+    options.iterations = iterations
+    out = ctypes.c_void_p()
+    modularity = ctypes.c_double()
+    call(name, ctypes.byref(out), ctypes.byref(modularity), graph, ctypes.byref(options))
+    return int(out.value or 0), modularity.value
+
+
+def modularity(graph: int, partition: int, resolution: float, flags: int) -> float:
+    out = ctypes.c_double()
+    call("ecosys_modularity", ctypes.byref(out), graph, partition, resolution, flags)
+    return out.value
+
+
+def roles(graph: int, partition: int, count: int,
+          flags: int) -> Tuple[List[int], List[float], List[float]]:
+    """ecosys_roles(): (roles, participation, within-module z) in vertex order."""
+    size = max(count, 1)
+    out_roles = (ctypes.c_int * size)()
+    out_p = (ctypes.c_double * size)()
+    out_z = (ctypes.c_double * size)()
+    call("ecosys_roles", out_roles, out_p, out_z, graph, partition, flags)
+    return list(out_roles[:count]), list(out_p[:count]), list(out_z[:count])
+
+
+def role_name(role: int) -> str:
+    return call("ecosys_role_name", role)
+
+
+def community_summary(graph: int, communities: int,
+                      by: Optional[int]) -> Dict[str, Any]:
+    """ecosys_community_summary_compute() as a dict of lists (composition
+    row-major); copied, then disposed."""
+    out = CommunitySummaryStruct()
+    try:
+        call("ecosys_community_summary_compute", ctypes.byref(out), graph, communities, by)
+        c, s = int(out.community_count), int(out.group_count)
+        result: Dict[str, Any] = {"community_count": c, "group_count": s}
+        for name in ("sizes", "internal_ties", "external_ties", "internal_weight",
+                     "external_weight"):
+            result[name] = getattr(out, name)[:c] if c else []
+        result["composition"] = out.composition[:c * s] if out.composition and c * s else []
+        return result
+    finally:
+        call("ecosys_community_summary_dispose", ctypes.byref(out))
+
+
 # ---- report ---------------------------------------------------------------------------------
 
 
@@ -775,3 +1252,116 @@ def struct_layout(name: str) -> Tuple[int, List[Tuple[str, int]]]:
     return ctypes.sizeof(struct), [(field, getattr(struct, field).offset)
                                    for field, _ in struct._fields_]
 
+
+# ---- two-mode data (ecosys/twomode.h) -------------------------------------------------
+
+
+def twomode_add_event(handle: int, fields: Sequence[Optional[bytes]]) -> int:
+    """Appends an event from (id, name, date, axis, kind) bytes."""
+    info = EventInfo(*fields)
+    index = ctypes.c_size_t()
+    call("ecosys_twomode_add_event", ctypes.byref(index), handle, ctypes.byref(info))
+    return index.value
+
+
+def twomode_event(handle: int, index: int) -> Tuple[str, str, str, str, str]:
+    """(id, name, date, axis, kind) of an event."""
+    info = EventInfo()
+    call("ecosys_twomode_event", ctypes.byref(info), handle, index)
+    return (_decode(info.id), _decode(info.name), _decode(info.date), _decode(info.axis),
+            _decode(info.kind))
+
+
+def twomode_find_event(handle: int, event_id: bytes) -> int:
+    index = ctypes.c_size_t()
+    call("ecosys_twomode_find_event", ctypes.byref(index), handle, event_id)
+    return index.value
+
+
+def twomode_add_participation(handle: int, actor: int, event: int) -> int:
+    info = ParticipationInfo(actor, event)
+    index = ctypes.c_size_t()
+    call("ecosys_twomode_add_participation", ctypes.byref(index), handle, ctypes.byref(info))
+    return index.value
+
+
+def twomode_participation(handle: int, index: int) -> Tuple[int, int]:
+    """(actor index, event index) of a participation row."""
+    info = ParticipationInfo()
+    call("ecosys_twomode_participation", ctypes.byref(info), handle, index)
+    return int(info.actor), int(info.event)
+
+
+def twomode_attribute_names(handle: int, table: int) -> List[str]:
+    name = FUNCTIONS["ecosys_twomode_attribute_name"]
+    return [name(handle, table, i)
+            for i in range(call("ecosys_twomode_attribute_count", handle, table))]
+
+
+def twomode_find_or_add_attribute(handle: int, table: int, name: bytes) -> int:
+    out = ctypes.c_size_t()
+    try:
+        call("ecosys_twomode_find_attribute", ctypes.byref(out), handle, table, name)
+    except errors.NotFoundError:
+        call("ecosys_twomode_add_attribute", ctypes.byref(out), handle, table, name)
+    return out.value
+
+
+def _event_filter(target: Any, axis: Optional[bytes], kind: Optional[bytes],
+                  at: Optional[bytes], from_: Optional[bytes], to: Optional[bytes]) -> None:
+    target.axis, target.kind, target.at, target.from_, target.to = axis, kind, at, from_, to
+
+
+def twomode_project(handle: int, weight: int, axis: Optional[bytes], kind: Optional[bytes],
+                    at: Optional[bytes], from_: Optional[bytes],
+                    to: Optional[bytes]) -> Tuple[int, Dict[str, int]]:
+    """(new dataset handle, info dict) of ecosys_twomode_project()."""
+    options = ProjectionOptions()
+    call("ecosys_projection_options_init", ctypes.byref(options), PROJECTION_OPTIONS_VERSION)
+    options.weight = weight
+    _event_filter(options.filter, axis, kind, at, from_, to)
+    out = ctypes.c_void_p()
+    info = ProjectionInfo()
+    call("ecosys_twomode_project", ctypes.byref(out), ctypes.byref(info), handle,
+         ctypes.byref(options))
+    return int(out.value or 0), {name: int(getattr(info, name)) for name, _ in info._fields_}
+
+
+def twomode_axis_layers(handle: int, kind: Optional[bytes], at: Optional[bytes],
+                        from_: Optional[bytes], to: Optional[bytes]) -> Dict[str, Any]:
+    """ecosys_twomode_axis_layers() copied into Python values, then disposed."""
+    flt = EventFilter()
+    _event_filter(flt, None, kind, at, from_, to)
+    out = AxisLayers()
+    call("ecosys_twomode_axis_layers", ctypes.byref(out), handle, ctypes.byref(flt))
+    try:
+        layers = [{"axis": _decode(l.axis), "event_count": int(l.event_count),
+                   "actor_count": int(l.actor_count), "tie_count": int(l.tie_count),
+                   "density": float(l.density), "component_count": int(l.component_count),
+                   "largest_component": int(l.largest_component)}
+                  for l in out.layers[:out.layer_count]]
+        multi = [(int(m.actor), _decode(m.axes)) for m in out.multi_axis[:out.multi_axis_count]]
+        return {"layers": layers, "multi_axis": multi,
+                "unassigned_events": int(out.unassigned_events)}
+    finally:
+        call("ecosys_axis_layers_dispose", ctypes.byref(out))
+
+
+def twomode_helix_synergy(handle: int, sectors: Sequence[bytes], attribute: Optional[bytes],
+                          keep_empty: bool, axis: Optional[bytes], kind: Optional[bytes],
+                          at: Optional[bytes], from_: Optional[bytes],
+                          to: Optional[bytes]) -> Dict[str, Any]:
+    options = HelixOptions()
+    call("ecosys_helix_options_init", ctypes.byref(options), HELIX_OPTIONS_VERSION)
+    names = (ctypes.c_char_p * max(len(sectors), 1))(*sectors)
+    options.sectors = ctypes.cast(names, ctypes.POINTER(ctypes.c_char_p))
+    options.sector_count = len(sectors)
+    options.attribute = attribute
+    options.keep_empty_events = 1 if keep_empty else 0
+    _event_filter(options.filter, axis, kind, at, from_, to)
+    out = HelixSynergyStruct()
+    call("ecosys_twomode_helix_synergy", ctypes.byref(out), handle, ctypes.byref(options))
+    k = int(out.dimension)
+    return {"dimension": k, "event_count": int(out.event_count),
+            "empty_events": int(out.empty_events), "entropy": list(out.entropy[:k]),
+            "joint_entropy": float(out.joint_entropy), "t": float(out.t)}

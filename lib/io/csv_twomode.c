@@ -1,0 +1,323 @@
+/* The two-mode files of a CSV dataset directory (docs/formats.md, "Two-mode
+ * files"): events.csv and participation.csv, read after actors.csv (the
+ * participation rows name actors) and written beside the other files. */
+#include "io/csv_twomode.h"
+
+#include "core/error.h"
+#include "graph/twomode_internal.h"
+#include "io/csv_reader.h"
+
+#include <glib.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define NONE SIZE_MAX
+
+/* Where the columns of one two-mode file go, from its header row. */
+typedef struct column_map {
+    ecosys_twomode_table table;
+    size_t at[ECOSYS_I_EVENT_FIELDS]; /* column of each built-in field, or NONE */
+    size_t attr_count;
+    size_t *attr_column; /* column in the file of each free attribute */
+    size_t *attr_index;  /* its attribute index in the dataset */
+} column_map;
+
+static const char *const *fields_of(ecosys_twomode_table table)
+{
+    return table == ECOSYS_TWOMODE_EVENTS ? ecosys_i_event_fields
+                                          : ecosys_i_participation_fields;
+}
+
+static int parse_error_at(const ecosys_i_csv_reader *r, const ecosys_i_csv_field *f,
+                          const char *format, ...) ECOSYS_I_PRINTF(3, 4);
+
+static int parse_error_at(const ecosys_i_csv_reader *r, const ecosys_i_csv_field *f,
+                          const char *format, ...)
+{
+    char message[1024];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    return ecosys_i_error_at(ECOSYS_EPARSE, ecosys_i_csv_path(r), f->line, f->column, "%s",
+                             message);
+}
+
+/* Re-records the error of a dataset call as found at @p f (EINVAL and
+ * EEXISTS become EPARSE: the value came from the file). */
+static int located(int rc, const ecosys_i_csv_reader *r, const ecosys_i_csv_field *f,
+                   const char *column)
+{
+    if (rc == ECOSYS_ENOMEM)
+        return rc;
+    char message[1024];
+    snprintf(message, sizeof message, "%s", ecosys_error_last()->message);
+    int code = rc == ECOSYS_EINVAL || rc == ECOSYS_EEXISTS ? ECOSYS_EPARSE : rc;
+    return ecosys_i_error_at(code, ecosys_i_csv_path(r), f->line, f->column,
+                             "column \"%s\": %s", column, message);
+}
+
+static int read_header(column_map *map, ecosys_dataset *ds, ecosys_i_csv_reader *r)
+{
+    const char *required = map->table == ECOSYS_TWOMODE_EVENTS ? "id" : "actor, event";
+    const char *file = map->table == ECOSYS_TWOMODE_EVENTS ? ECOSYS_I_EVENTS_FILE
+                                                           : ECOSYS_I_PARTICIPATION_FILE;
+    ecosys_i_csv_record header;
+    int rc = ecosys_i_csv_read(r, &header);
+    if (rc < 0)
+        return rc;
+    if (rc == 0)
+        return ecosys_i_error_at(ECOSYS_EPARSE, ecosys_i_csv_path(r), 1, 1,
+                                 "empty file: expected a header row naming the columns (at "
+                                 "least: %s)", required);
+    for (size_t b = 0; b < ECOSYS_I_EVENT_FIELDS; b++)
+        map->at[b] = NONE;
+    map->attr_column = malloc(header.count * sizeof *map->attr_column);
+    map->attr_index = malloc(header.count * sizeof *map->attr_index);
+    if (!map->attr_column || !map->attr_index)
+        return ecosys_i_error_nomem();
+    const char *const *fields = fields_of(map->table);
+    for (size_t k = 0; k < header.count; k++) {
+        const ecosys_i_csv_field *f = &header.fields[k];
+        if (f->length == 0)
+            return parse_error_at(r, f, "empty column name in the header");
+        for (size_t j = 0; j < k; j++)
+            if (strcmp(header.fields[j].text, f->text) == 0) /* headers are short */
+                return parse_error_at(r, f, "duplicate column \"%.200s\": the header already "
+                                      "names it in field %zu", f->text, j + 1);
+        int builtin = -1;
+        for (int b = 0; fields[b]; b++)
+            if (strcmp(fields[b], f->text) == 0)
+                builtin = b;
+        if (builtin >= 0) {
+            map->at[builtin] = k;
+            continue;
+        }
+        size_t attr;
+        if ((rc = ecosys_twomode_add_attribute(&attr, ds, map->table, f->text)))
+            return located(rc, r, f, f->text);
+        map->attr_column[map->attr_count] = k;
+        map->attr_index[map->attr_count++] = attr;
+    }
+    ecosys_i_csv_expect_fields(r, header.count);
+    int needed = map->table == ECOSYS_TWOMODE_EVENTS ? 1 : 2;
+    for (int b = 0; b < needed; b++)
+        if (map->at[b] == NONE)
+            return ecosys_i_error_at(ECOSYS_EPARSE, ecosys_i_csv_path(r), 1, 1,
+                                     "missing required column \"%s\" (%s needs the columns: %s)",
+                                     fields[b], file, required);
+    return 0;
+}
+
+static int set_attributes(ecosys_dataset *ds, const ecosys_i_csv_reader *r,
+                          const column_map *map, const ecosys_i_csv_record *rec, size_t row)
+{
+    for (size_t a = 0; a < map->attr_count; a++) {
+        const ecosys_i_csv_field *f = &rec->fields[map->attr_column[a]];
+        if (f->length == 0)
+            continue;
+        int rc = ecosys_twomode_set_attribute(ds, map->table, row, map->attr_index[a], f->text);
+        if (rc)
+            return located(rc, r, f,
+                           ecosys_twomode_attribute_name(ds, map->table, map->attr_index[a]));
+    }
+    return 0;
+}
+
+/* ---- events.csv -------------------------------------------------------------------- */
+
+typedef struct lines {
+    size_t *line; /* by event index: the line of its row */
+    size_t capacity;
+} lines;
+
+static int add_event_row(ecosys_dataset *ds, lines *L, const ecosys_i_csv_reader *r,
+                         const column_map *map, const ecosys_i_csv_record *rec)
+{
+    ecosys_i_twomode *tm = ds->twomode;
+    const ecosys_i_csv_field *id = &rec->fields[map->at[ECOSYS_I_EVENT_ID]];
+    if (id->length == 0)
+        return parse_error_at(r, id, "empty event id: every event needs a unique, non-empty id");
+    size_t first = ecosys_i_twomode_find_event(tm, id->text, id->length);
+    if (first != SIZE_MAX)
+        return parse_error_at(r, id, "duplicate event id \"%.200s\" (first defined on line %zu)",
+                              id->text, L->line[first]);
+    uint32_t field[ECOSYS_I_EVENT_FIELDS];
+    for (int b = 0; b < ECOSYS_I_EVENT_FIELDS; b++) {
+        field[b] = 0;
+        if (map->at[b] == NONE)
+            continue;
+        const ecosys_i_csv_field *f = &rec->fields[map->at[b]];
+        int rc = ecosys_i_twomode_intern(&field[b], tm, f->text, f->length);
+        if (rc)
+            return located(rc, r, f, ecosys_i_event_fields[b]);
+    }
+    size_t index;
+    int bad = ECOSYS_I_EVENT_ID;
+    int rc = ecosys_i_twomode_add_event_interned(&index, tm, field, &bad);
+    if (rc)
+        return located(rc, r, &rec->fields[map->at[bad] == NONE ? 0 : map->at[bad]],
+                       ecosys_i_event_fields[bad]);
+    if (index >= L->capacity) {
+        size_t capacity = ecosys_i_next_capacity(L->capacity, index + 1);
+        if (ecosys_i_resize((void **) &L->line, capacity, sizeof *L->line))
+            return ECOSYS_ENOMEM;
+        L->capacity = capacity;
+    }
+    L->line[index] = rec->line;
+    return set_attributes(ds, r, map, rec, index);
+}
+
+/* ---- participation.csv ---------------------------------------------------------- */
+
+static int add_participation_row(ecosys_dataset *ds, const ecosys_i_csv_reader *r,
+                                 const column_map *map, const ecosys_i_csv_record *rec)
+{
+    const ecosys_i_csv_field *actor = &rec->fields[map->at[ECOSYS_I_PART_ACTOR]];
+    const ecosys_i_csv_field *event = &rec->fields[map->at[ECOSYS_I_PART_EVENT]];
+    if (actor->length == 0)
+        return parse_error_at(r, actor, "empty actor id in column \"actor\"");
+    ecosys_participation_info p;
+    p.actor = ecosys_i_dataset_find_actor_hashed(ds, actor->text, actor->length,
+                                                 ecosys_i_strpool_hash(actor->text,
+                                                                       actor->length));
+    if (p.actor == SIZE_MAX)
+        return parse_error_at(r, actor, "unknown actor \"%.200s\" in column \"actor\": "
+                              "actors.csv has no actor with this id", actor->text);
+    if (event->length == 0)
+        return parse_error_at(r, event, "empty event id in column \"event\"");
+    p.event = ecosys_i_twomode_find_event(ds->twomode, event->text, event->length);
+    if (p.event == SIZE_MAX)
+        return parse_error_at(r, event, "unknown event \"%.200s\" in column \"event\": "
+                              ECOSYS_I_EVENTS_FILE " has no event with this id", event->text);
+    size_t index;
+    int rc = ecosys_twomode_add_participation(&index, ds, &p);
+    if (rc)
+        return located(rc, r, actor, "actor");
+    return set_attributes(ds, r, map, rec, index);
+}
+
+static int read_file(ecosys_dataset *ds, const char *path, ecosys_twomode_table table)
+{
+    ecosys_i_csv_reader *r = NULL;
+    column_map map = {.table = table};
+    lines L = {NULL, 0};
+    ecosys_i_csv_record rec;
+    int rc = ecosys_i_csv_open(&r, path);
+    if (!rc)
+        rc = read_header(&map, ds, r);
+    while (!rc && (rc = ecosys_i_csv_read(r, &rec)) == 1)
+        rc = table == ECOSYS_TWOMODE_EVENTS ? add_event_row(ds, &L, r, &map, &rec)
+                                            : add_participation_row(ds, r, &map, &rec);
+    free(map.attr_column);
+    free(map.attr_index);
+    free(L.line);
+    ecosys_i_csv_close(r);
+    return rc;
+}
+
+int ecosys_i_read_csv_twomode(ecosys_dataset *ds, const char *dir)
+{
+    char *events = g_build_filename(dir, ECOSYS_I_EVENTS_FILE, NULL);
+    char *parts = g_build_filename(dir, ECOSYS_I_PARTICIPATION_FILE, NULL);
+    int has_events = g_file_test(events, G_FILE_TEST_EXISTS);
+    int has_parts = g_file_test(parts, G_FILE_TEST_EXISTS);
+    int rc = 0;
+    if (has_parts && !has_events)
+        rc = ecosys_i_error_at(ECOSYS_EPARSE, parts, 1, 1,
+                               ECOSYS_I_PARTICIPATION_FILE " needs " ECOSYS_I_EVENTS_FILE
+                               " beside it: participation rows name events, and there is no "
+                               ECOSYS_I_EVENTS_FILE " in this directory");
+    else if (has_events && !ecosys_i_twomode_of(ds))
+        rc = ECOSYS_ENOMEM;
+    if (!rc && has_events)
+        rc = read_file(ds, events, ECOSYS_TWOMODE_EVENTS);
+    if (!rc && has_parts)
+        rc = read_file(ds, parts, ECOSYS_TWOMODE_PARTICIPATION);
+    g_free(events);
+    g_free(parts);
+    return rc;
+}
+
+/* ---- writing ------------------------------------------------------------------------ */
+
+static int write_header(ecosys_i_csv_writer *w, const ecosys_dataset *ds,
+                        ecosys_twomode_table table)
+{
+    int rc = 0;
+    for (const char *const *f = fields_of(table); *f && !rc; f++)
+        rc = ecosys_i_csv_write_field(w, *f);
+    size_t count = ecosys_twomode_attribute_count(ds, table);
+    for (size_t a = 0; a < count && !rc; a++)
+        rc = ecosys_i_csv_write_field(w, ecosys_twomode_attribute_name(ds, table, a));
+    return rc ? rc : ecosys_i_csv_end_record(w);
+}
+
+static int write_attributes(ecosys_i_csv_writer *w, const ecosys_dataset *ds,
+                            ecosys_twomode_table table, size_t row)
+{
+    size_t count = ecosys_twomode_attribute_count(ds, table);
+    int rc = 0;
+    for (size_t a = 0; a < count && !rc; a++)
+        rc = ecosys_i_csv_write_field(w, ecosys_twomode_attribute(ds, table, row, a));
+    return rc ? rc : ecosys_i_csv_end_record(w);
+}
+
+static int write_events(ecosys_i_csv_writer *w, const ecosys_dataset *ds)
+{
+    int rc = write_header(w, ds, ECOSYS_TWOMODE_EVENTS);
+    size_t count = ecosys_twomode_event_count(ds);
+    for (size_t i = 0; i < count && !rc; i++) {
+        ecosys_event_info e;
+        ecosys_twomode_event(&e, ds, i);
+        const char *fields[] = {e.id, e.name, e.date, e.axis, e.kind};
+        for (size_t f = 0; f < ECOSYS_I_EVENT_FIELDS && !rc; f++)
+            rc = ecosys_i_csv_write_field(w, fields[f]);
+        if (!rc)
+            rc = write_attributes(w, ds, ECOSYS_TWOMODE_EVENTS, i);
+    }
+    return rc ? rc : ecosys_i_csv_writer_finish(w);
+}
+
+static int write_participation(ecosys_i_csv_writer *w, const ecosys_dataset *ds)
+{
+    int rc = write_header(w, ds, ECOSYS_TWOMODE_PARTICIPATION);
+    size_t count = ecosys_twomode_participation_count(ds);
+    for (size_t i = 0; i < count && !rc; i++) {
+        ecosys_participation_info p;
+        ecosys_event_info e;
+        ecosys_twomode_participation(&p, ds, i);
+        ecosys_twomode_event(&e, ds, p.event);
+        if (!(rc = ecosys_i_csv_write_field(w, ecosys_dataset_field(ds, ECOSYS_TABLE_ACTORS,
+                                                                    p.actor, "id"))) &&
+            !(rc = ecosys_i_csv_write_field(w, e.id)))
+            rc = write_attributes(w, ds, ECOSYS_TWOMODE_PARTICIPATION, i);
+    }
+    return rc ? rc : ecosys_i_csv_writer_finish(w);
+}
+
+int ecosys_i_write_csv_twomode(ecosys_i_csv_writer **events, ecosys_i_csv_writer **parts,
+                               const ecosys_dataset *ds, const char *events_path,
+                               const char *parts_path)
+{
+    int rc;
+    if ((rc = ecosys_i_csv_writer_open(events, events_path)) || (rc = write_events(*events, ds)) ||
+        (rc = ecosys_i_csv_writer_open(parts, parts_path)))
+        return rc;
+    return write_participation(*parts, ds);
+}
+
+int ecosys_i_remove_csv_twomode(const char *events_path, const char *parts_path)
+{
+    const char *paths[] = {events_path, parts_path};
+    for (int k = 0; k < 2; k++)
+        if (unlink(paths[k]) != 0 && errno != ENOENT)
+            return ecosys_i_error_at(ECOSYS_EIO, paths[k], 0, 0, "cannot remove: %s",
+                                     strerror(errno));
+    return 0;
+}
