@@ -18,5 +18,6 @@
 #include "ecosys/partition.h"
 #include "ecosys/report.h"
 #include "ecosys/twomode.h"
+#include "ecosys/waves.h"
 
 #endif /* ECOSYS_H */

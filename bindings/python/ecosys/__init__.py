@@ -42,6 +42,8 @@ from .twomode import (AxisLayer, AxisLayers, Event, HelixSynergy, Participation,
                       ProjectionWeight, add_event, add_participation, axis_layers,
                       clear_twomode, events, find_event, has_twomode, helix_synergy,
                       participation_rows, project)
+from .waves import (WAVES_MEASURES, WaveChange, Waves, WaveTie, WaveTies, waves_compare,
+                    waves_compare_snapshots, waves_render, waves_render_snapshots)
 
 #: Version of this binding; its major.minor is the C ABI it was written for.
 __version__ = "0.1.0"
@@ -76,6 +78,9 @@ __all__ = [
     "has_twomode", "clear_twomode", "project", "axis_layers", "helix_synergy", "Event",
     "Participation", "Projection", "ProjectionWeight", "AxisLayer", "AxisLayers",
     "HelixSynergy",
+    # waves
+    "waves_compare", "waves_compare_snapshots", "waves_render", "waves_render_snapshots",
+    "Waves", "WaveTies", "WaveTie", "WaveChange", "WAVES_MEASURES",
     # report
     "summary", "summary_json",
     # conversions

@@ -670,6 +670,109 @@ DECLARATIONS["twomode"] = {
                                      _check_status),
 }
 
+# ---- waves (ecosys/waves.h) ----------------------------------------------------------
+
+WAVES_OPTIONS_VERSION = 1
+WAVES_RENDER_OPTIONS_VERSION = 1
+WAVES_MEASURE_COUNT = 17
+WAVES_PRESENCE_VERTEX = 1 << 16
+WAVES_NO_BROKERAGE = 1 << 17
+
+
+class WavesOptions(ctypes.Structure):
+    """ecosys_waves_options (ecosys/waves.h)."""
+    _fields_ = [("version", ctypes.c_uint),
+                ("group", ctypes.c_char_p),
+                ("before_groups", ctypes.c_void_p),
+                ("after_groups", ctypes.c_void_p),
+                ("coordinator", ctypes.c_char_p),
+                ("flags", ctypes.c_uint),
+                ("before_snapshot", ctypes.POINTER(GraphOptions)),
+                ("after_snapshot", ctypes.POINTER(GraphOptions))]
+
+
+class WavesChange(ctypes.Structure):
+    """ecosys_waves_change (ecosys/waves.h)."""
+    _fields_ = [("before", ctypes.c_double),
+                ("after", ctypes.c_double),
+                ("change", ctypes.c_double)]
+
+
+class WavesTieSet(ctypes.Structure):
+    """ecosys_waves_tie_set (ecosys/waves.h)."""
+    _fields_ = [("count", ctypes.c_size_t),
+                ("sources", ctypes.POINTER(ctypes.c_size_t)),
+                ("targets", ctypes.POINTER(ctypes.c_size_t)),
+                ("flags", ctypes.POINTER(ctypes.c_uint)),
+                ("by_group", ctypes.POINTER(ctypes.c_size_t)),
+                ("by_axis", ctypes.POINTER(ctypes.c_size_t))]
+
+
+class WavesStruct(ctypes.Structure):
+    """ecosys_waves (ecosys/waves.h)."""
+    _fields_ = [("directed", ctypes.c_int),
+                ("flags", ctypes.c_uint),
+                ("actor_count", ctypes.c_size_t),
+                ("actor_ids", ctypes.POINTER(ctypes.c_char_p)),
+                ("actor_presence", ctypes.POINTER(ctypes.c_uint)),
+                ("actor_group", ctypes.POINTER(ctypes.c_size_t)),
+                ("group_count", ctypes.c_size_t),
+                ("group_names", ctypes.POINTER(ctypes.c_char_p)),
+                ("axis_count", ctypes.c_size_t),
+                ("axis_names", ctypes.POINTER(ctypes.c_char_p)),
+                ("ties_before", ctypes.c_size_t),
+                ("ties_after", ctypes.c_size_t),
+                ("formed", WavesTieSet),
+                ("dissolved", WavesTieSet),
+                ("persisting", WavesTieSet),
+                ("jaccard", ctypes.c_double),
+                ("present_before", ctypes.c_size_t),
+                ("present_after", ctypes.c_size_t),
+                ("entering", IndexList),
+                ("leaving", IndexList),
+                ("coordinator_id", ctypes.c_char_p),
+                ("coordinator", ctypes.c_size_t),
+                ("formed_closing_triad", ctypes.c_size_t),
+                ("formed_through_coordinator", ctypes.c_size_t),
+                ("formed_crossing_groups", ctypes.c_size_t),
+                ("triad_closure_share", ctypes.c_double),
+                ("coordinator_share", ctypes.c_double),
+                ("crossing_share", ctypes.c_double),
+                ("measures", WavesChange * WAVES_MEASURE_COUNT)]
+
+
+class WavesRenderOptions(ctypes.Structure):
+    """ecosys_waves_render_options (ecosys/waves.h); enums are ints."""
+    _fields_ = [("version", ctypes.c_uint),
+                ("format", ctypes.c_int),
+                ("title", ctypes.c_char_p),
+                ("before_label", ctypes.c_char_p),
+                ("after_label", ctypes.c_char_p),
+                ("top", ctypes.c_size_t)]
+
+
+STRUCTS.update({
+    "ecosys_waves_options": WavesOptions,
+    "ecosys_waves_change": WavesChange,
+    "ecosys_waves_tie_set": WavesTieSet,
+    "ecosys_waves": WavesStruct,
+    "ecosys_waves_render_options": WavesRenderOptions,
+})
+
+DECLARATIONS["waves"] = {
+    "ecosys_waves_options_init": (_i, [_P(WavesOptions), _u], _check_status),
+    "ecosys_waves_measure_name": (_t, [_i], _check_borrowed_text),
+    "ecosys_waves_compare": (_i, [_P(WavesStruct), _p, _p, _P(WavesOptions)], _check_status),
+    "ecosys_waves_compare_snapshots": (_i, [_P(WavesStruct), _p, _P(GraphOptions),
+                                            _P(GraphOptions), _P(WavesOptions)],
+                                       _check_status),
+    "ecosys_waves_dispose": (None, [_P(WavesStruct)], _check_void),
+    "ecosys_waves_render_options_init": (_i, [_P(WavesRenderOptions), _u], _check_status),
+    "ecosys_waves_render": (_i, [_P(_p), _P(_s), _P(WavesStruct), _P(WavesRenderOptions)],
+                            _check_status),
+}
+
+
 def _declare_all() -> Dict[str, Any]:
     functions: Dict[str, Any] = {}
     missing: List[str] = []
@@ -1365,3 +1468,95 @@ def twomode_helix_synergy(handle: int, sectors: Sequence[bytes], attribute: Opti
     return {"dimension": k, "event_count": int(out.event_count),
             "empty_events": int(out.empty_events), "entropy": list(out.entropy[:k]),
             "joint_entropy": float(out.joint_entropy), "t": float(out.t)}
+
+
+# ---- waves (ecosys/waves.h) ------------------------------------------------------------
+
+
+def _tie_set(s: Any, k: int, a: int) -> Dict[str, Any]:
+    n = int(s.count)
+    return {"count": n,
+            "sources": list(s.sources[:n]) if n else [],
+            "targets": list(s.targets[:n]) if n else [],
+            "flags": list(s.flags[:n]) if n else [],
+            "by_group": list(s.by_group[:k * k]) if k else [],
+            "by_axis": list(s.by_axis[:a]) if a else []}
+
+
+def _waves_dict(out: Any) -> Dict[str, Any]:
+    """Copies an ecosys_waves into plain Python values."""
+    n, k, a = int(out.actor_count), int(out.group_count), int(out.axis_count)
+    names = lambda pointer, count: [_decode(pointer[i]) for i in range(count)]
+    index_list = lambda lst: list(lst.items[:lst.count]) if lst.count else []
+    result: Dict[str, Any] = {
+        "directed": bool(out.directed), "flags": int(out.flags),
+        "actor_ids": names(out.actor_ids, n),
+        "actor_presence": list(out.actor_presence[:n]) if n else [],
+        "actor_group": list(out.actor_group[:n]) if n else [],
+        "group_names": names(out.group_names, k), "axis_names": names(out.axis_names, a),
+        "entering": index_list(out.entering), "leaving": index_list(out.leaving),
+        "coordinator_id": None if out.coordinator_id is None else _decode(out.coordinator_id),
+        "measures": {call("ecosys_waves_measure_name", m):
+                     (out.measures[m].before, out.measures[m].after, out.measures[m].change)
+                     for m in range(WAVES_MEASURE_COUNT)},
+    }
+    for name in ("formed", "dissolved", "persisting"):
+        result[name] = _tie_set(getattr(out, name), k, a)
+    for name in ("ties_before", "ties_after", "present_before", "present_after",
+                 "formed_closing_triad", "formed_through_coordinator",
+                 "formed_crossing_groups"):
+        result[name] = int(getattr(out, name))
+    for name in ("jaccard", "triad_closure_share", "coordinator_share", "crossing_share"):
+        result[name] = float(getattr(out, name))
+    return result
+
+
+def waves_options(group: Optional[bytes], partitions: Optional[Tuple[int, int]],
+                  coordinator: Optional[bytes], flags: int, before_snapshot: Any,
+                  after_snapshot: Any) -> Any:
+    """An ecosys_waves_options filled from Python values (opaque to callers).
+    The snapshots (GraphOptions structs or None) must outlive the call."""
+    options = WavesOptions()
+    call("ecosys_waves_options_init", ctypes.byref(options), WAVES_OPTIONS_VERSION)
+    options.group = group
+    if partitions is not None:
+        options.before_groups, options.after_groups = partitions
+    options.coordinator = coordinator
+    options.flags = flags
+    if before_snapshot is not None:
+        options.before_snapshot = ctypes.pointer(before_snapshot)
+    if after_snapshot is not None:
+        options.after_snapshot = ctypes.pointer(after_snapshot)
+    return options
+
+
+def waves_compare(before: Optional[int], after: Optional[int], options: Any,
+                  dataset: Optional[int] = None, before_snapshot: Any = None,
+                  after_snapshot: Any = None,
+                  render: Optional[Tuple[int, Optional[bytes], Optional[bytes],
+                                         Optional[bytes], int]] = None) -> Any:
+    """ecosys_waves_compare() on two graph handles or, with ``dataset``,
+    ecosys_waves_compare_snapshots(); copied, then disposed. With ``render``
+    = (format, title, before label, after label, top), returns the text of
+    ecosys_waves_render() instead."""
+    out = WavesStruct()
+    if dataset is not None:
+        call("ecosys_waves_compare_snapshots", ctypes.byref(out), dataset,
+             None if before_snapshot is None else ctypes.byref(before_snapshot),
+             None if after_snapshot is None else ctypes.byref(after_snapshot),
+             ctypes.byref(options))
+    else:
+        call("ecosys_waves_compare", ctypes.byref(out), before, after, ctypes.byref(options))
+    try:
+        if render is None:
+            return _waves_dict(out)
+        ro = WavesRenderOptions()
+        call("ecosys_waves_render_options_init", ctypes.byref(ro), WAVES_RENDER_OPTIONS_VERSION)
+        ro.format, ro.title, ro.before_label, ro.after_label, ro.top = render
+        text = ctypes.c_void_p()
+        length = ctypes.c_size_t()
+        call("ecosys_waves_render", ctypes.byref(text), ctypes.byref(length),
+             ctypes.byref(out), ctypes.byref(ro))
+        return _take_string(text, length.value)
+    finally:
+        call("ecosys_waves_dispose", ctypes.byref(out))

@@ -1,0 +1,868 @@
+/* A wave comparison (ecosys/waves.h) for a reader: text, Markdown or JSON.
+ *
+ * Text and Markdown share one renderer (only headings and tables differ),
+ * written for an evaluator who is not a programmer: each section opens with
+ * a sentence saying what the figures mean. JSON holds every figure, ties as
+ * actor ids, for programs (the layout is in docs/measures.md, "Waves").
+ *
+ * Extension point: the "Significance" section. Until the null models
+ * (ecosys/nullmodel.h) are wired in, text and Markdown say it was not
+ * computed and JSON writes "significance": null. A later version of
+ * ecosys_waves_render_options will carry the null-model results; fill them
+ * in add_significance() and add_json_significance(), nowhere else.
+ *
+ * Memory comes from malloc and every failure ends in ECOSYS_ENOMEM. */
+#include "ecosys/waves.h"
+
+#include "core/error.h"
+#include "core/json_out.h"
+
+#include <glib.h>
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_TOP 10
+#define NO_COORDINATOR ((size_t) -1)
+
+/* ---- a growable string that remembers failure ------------------------------ */
+
+typedef struct buf {
+    char *data;
+    size_t length;
+    size_t capacity;
+    int failed;
+} buf;
+
+static int buf_reserve(buf *b, size_t extra)
+{
+    if (b->failed)
+        return 0;
+    if (extra > SIZE_MAX / 2 - b->length) {
+        b->failed = 1;
+        return 0;
+    }
+    size_t need = b->length + extra + 1;
+    if (need <= b->capacity)
+        return 1;
+    size_t capacity = b->capacity ? b->capacity : 1024;
+    while (capacity < need)
+        capacity *= 2;
+    char *data = realloc(b->data, capacity);
+    if (!data) {
+        b->failed = 1;
+        return 0;
+    }
+    b->data = data;
+    b->capacity = capacity;
+    return 1;
+}
+
+static void buf_addn(buf *b, const char *text, size_t length)
+{
+    if (!buf_reserve(b, length))
+        return;
+    memcpy(b->data + b->length, text, length);
+    b->length += length;
+    b->data[b->length] = '\0';
+}
+
+static void buf_add(buf *b, const char *text)
+{
+    buf_addn(b, text, strlen(text));
+}
+
+static void buf_repeat(buf *b, const char *text, size_t times)
+{
+    for (size_t i = 0; i < times; i++)
+        buf_add(b, text);
+}
+
+static void buf_addf(buf *b, const char *format, ...) ECOSYS_I_PRINTF(2, 3);
+
+static void buf_addf(buf *b, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    va_list copy;
+    va_copy(copy, args);
+    int need = vsnprintf(NULL, 0, format, copy);
+    va_end(copy);
+    if (need >= 0 && buf_reserve(b, (size_t) need)) {
+        vsnprintf(b->data + b->length, (size_t) need + 1, format, args);
+        b->length += (size_t) need;
+    }
+    va_end(args);
+}
+
+static size_t width_of(const char *text)
+{
+    return (size_t) g_utf8_strlen(text, -1);
+}
+
+/* ---- numbers ---------------------------------------------------------------- */
+
+/* About 4 significant digits; whole values as counts; "n/a" for NaN; '.'
+ * as decimal point whatever the locale. */
+static void format_number(char out[48], double v)
+{
+    if (isnan(v)) {
+        snprintf(out, 48, "n/a");
+    } else if (isinf(v)) {
+        snprintf(out, 48, "%s", v > 0 ? "inf" : "-inf");
+    } else if (v == floor(v) && fabs(v) < 1e15) {
+        g_ascii_formatd(out, 48, "%.0f", v);
+    } else if (fabs(v) < 1e-4 || fabs(v) >= 1e6) {
+        g_ascii_formatd(out, 48, "%.3e", v);
+    } else {
+        int decimals = 3 - (int) floor(log10(fabs(v)));
+        char format[16];
+        snprintf(format, sizeof format, "%%.%df", decimals < 0 ? 0 : decimals);
+        g_ascii_formatd(out, 48, format, v);
+    }
+}
+
+/* A change with its sign: "+0.04", "-3", "0". */
+static void format_change(char out[48], double v)
+{
+    char number[48];
+    format_number(number, v);
+    snprintf(out, 48, "%s%s", v > 0 ? "+" : "", number);
+}
+
+/* A share as a percentage with one decimal, "n/a" for NaN. */
+static void format_share(char out[48], double share)
+{
+    if (isnan(share)) {
+        snprintf(out, 48, "n/a");
+        return;
+    }
+    g_ascii_formatd(out, 48, "%.1f", 100 * share);
+    size_t length = strlen(out);
+    if (length + 2 < 48)
+        memcpy(out + length, "%", 2);
+}
+
+/* ---- tables --------------------------------------------------------------------- */
+
+enum { MAX_COLUMNS = 6, CELL = 96 };
+
+typedef struct table {
+    size_t columns;
+    const char *align; /* 'l' or 'r' per column */
+    char (*cells)[CELL];
+    size_t count;
+    size_t capacity;
+    int failed;
+} table;
+
+static void table_init(table *t, size_t columns, const char *align)
+{
+    memset(t, 0, sizeof *t);
+    t->columns = columns;
+    t->align = align;
+}
+
+static void table_dispose(table *t)
+{
+    free(t->cells);
+    memset(t, 0, sizeof *t);
+}
+
+/* A cell (long text is cut at CELL - 1 bytes on a character boundary). */
+static void table_cell(table *t, const char *text)
+{
+    if (t->failed)
+        return;
+    if (t->count == t->capacity) {
+        size_t capacity = t->capacity ? t->capacity * 2 : 32;
+        void *cells = capacity < SIZE_MAX / CELL ? realloc(t->cells, capacity * CELL) : NULL;
+        if (!cells) {
+            t->failed = 1;
+            return;
+        }
+        t->cells = cells;
+        t->capacity = capacity;
+    }
+    char *cell = t->cells[t->count++];
+    size_t length = strlen(text);
+    if (length >= CELL) {
+        length = CELL - 1;
+        while (length > 0 && ((unsigned char) text[length] & 0xC0) == 0x80)
+            length--;
+    }
+    for (size_t i = 0; i < length; i++)
+        cell[i] = (text[i] > 0 && text[i] < 0x20) ? ' ' : text[i];
+    cell[length] = '\0';
+}
+
+static void table_cellf(table *t, const char *format, ...) ECOSYS_I_PRINTF(2, 3);
+
+static void table_cellf(table *t, const char *format, ...)
+{
+    char text[CELL];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(text, sizeof text, format, args);
+    va_end(args);
+    table_cell(t, text);
+}
+
+static void add_markdown_text(buf *b, const char *text)
+{
+    for (const char *p = text; *p; p++) {
+        if (strchr("|\\*_`[]<>", *p))
+            buf_addn(b, "\\", 1);
+        buf_addn(b, p, 1);
+    }
+}
+
+/* Renders a table whose first row is the header. */
+static void table_render(buf *b, const table *t, int markdown)
+{
+    if (t->failed) {
+        b->failed = 1;
+        return;
+    }
+    size_t rows = t->count / t->columns;
+    if (markdown) {
+        for (size_t r = 0; r < rows; r++) {
+            buf_add(b, "|");
+            for (size_t c = 0; c < t->columns; c++) {
+                buf_add(b, " ");
+                add_markdown_text(b, t->cells[r * t->columns + c]);
+                buf_add(b, " |");
+            }
+            buf_add(b, "\n");
+            if (r == 0) {
+                buf_add(b, "|");
+                for (size_t c = 0; c < t->columns; c++)
+                    buf_add(b, t->align[c] == 'r' ? " ---: |" : " --- |");
+                buf_add(b, "\n");
+            }
+        }
+        buf_add(b, "\n");
+        return;
+    }
+    size_t width[MAX_COLUMNS] = {0};
+    for (size_t i = 0; i < t->count; i++) {
+        size_t w = width_of(t->cells[i]);
+        if (w > width[i % t->columns])
+            width[i % t->columns] = w;
+    }
+    for (size_t r = 0; r < rows; r++) {
+        buf_add(b, "  ");
+        for (size_t c = 0; c < t->columns; c++) {
+            const char *cell = t->cells[r * t->columns + c];
+            size_t pad = width[c] - width_of(cell);
+            int last = c + 1 == t->columns;
+            if (t->align[c] == 'r')
+                buf_repeat(b, " ", pad);
+            buf_add(b, cell);
+            if (t->align[c] != 'r' && !last)
+                buf_repeat(b, " ", pad);
+            if (!last)
+                buf_add(b, "  ");
+        }
+        buf_add(b, "\n");
+        if (r == 0) {
+            size_t total = 0;
+            for (size_t c = 0; c < t->columns; c++)
+                total += width[c] + (c ? 2 : 0);
+            buf_add(b, "  ");
+            buf_repeat(b, "-", total);
+            buf_add(b, "\n");
+        }
+    }
+    buf_add(b, "\n");
+}
+
+/* ---- document pieces ---------------------------------------------------------------- */
+
+typedef struct doc {
+    buf b;      /* the document */
+    buf p;      /* the paragraph being written: wrapped into b in plain text */
+    int markdown;
+    const ecosys_waves *w;
+    const char *before;
+    const char *after;
+    size_t top;
+} doc;
+
+static void heading(doc *d, int level, const char *text)
+{
+    if (d->markdown) {
+        buf_repeat(&d->b, "#", (size_t) level);
+        buf_add(&d->b, " ");
+        buf_add(&d->b, text);
+        buf_add(&d->b, "\n\n");
+        return;
+    }
+    buf_add(&d->b, text);
+    buf_add(&d->b, "\n");
+    buf_repeat(&d->b, level == 1 ? "=" : "-", width_of(text));
+    buf_add(&d->b, "\n\n");
+}
+
+/* Line width of plain text. */
+#define TEXT_WIDTH 78
+
+/* Moves the paragraph into the document: as one line in Markdown, broken
+ * at spaces before TEXT_WIDTH in plain text. */
+static void paragraph_end(doc *d)
+{
+    if (d->p.failed)
+        d->b.failed = 1;
+    const char *p = d->p.data ? d->p.data : "";
+    if (d->markdown) {
+        buf_add(&d->b, p);
+    } else {
+        size_t column = 0;
+        while (*p) {
+            const char *space = strchr(p, ' ');
+            size_t bytes = space ? (size_t) (space - p) : strlen(p);
+            size_t chars = (size_t) g_utf8_strlen(p, (gssize) bytes);
+            if (column > 0 && column + 1 + chars > TEXT_WIDTH) {
+                buf_add(&d->b, "\n");
+                column = 0;
+            } else if (column > 0) {
+                buf_add(&d->b, " ");
+                column++;
+            }
+            buf_addn(&d->b, p, bytes);
+            column += chars;
+            p += bytes;
+            while (*p == ' ')
+                p++;
+        }
+    }
+    buf_add(&d->b, "\n\n");
+    d->p.length = 0;
+    if (d->p.data)
+        d->p.data[0] = '\0';
+}
+
+/* An actor id as shown to the reader: `id` in Markdown, as is in text. */
+static void add_id(doc *d, buf *b, const char *id)
+{
+    if (d->markdown) {
+        buf_add(b, "`");
+        buf_add(b, id);
+        buf_add(b, "`");
+    } else {
+        buf_add(b, id);
+    }
+}
+
+static const char *axis_label(const char *name)
+{
+    return name[0] ? name : "(no axis)";
+}
+
+static const char *group_label(const char *name)
+{
+    return name[0] ? name : "(unknown)";
+}
+
+static void add_ties_summary(doc *d)
+{
+    const ecosys_waves *w = d->w;
+    char jaccard[48];
+    heading(d, 2, "Ties");
+    buf_addf(&d->p, "%zu ties %s, %zu %s. ", w->ties_before, d->before, w->ties_after,
+             d->after);
+    if (w->ties_before + w->ties_after == 0) {
+        buf_add(&d->p, "No tie in either wave: nothing to compare.");
+        paragraph_end(d);
+        return;
+    }
+    buf_addf(&d->p, "Between them, %zu ties formed, %zu dissolved and %zu persisted. ",
+             w->formed.count, w->dissolved.count, w->persisting.count);
+    format_number(jaccard, w->jaccard);
+    buf_addf(&d->p,
+             "Stability (Jaccard index) is %s: the share of all ties seen in either wave that "
+             "exist in both (1: nothing changed; 0: no tie survived).",
+             jaccard);
+    if (w->directed)
+        buf_add(&d->p, " Ties are directed: a->b and b->a count as two ties.");
+    paragraph_end(d);
+}
+
+static void add_id_list(doc *d, const ecosys_index_list *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        buf_add(&d->p, i ? ", " : "");
+        add_id(d, &d->p, d->w->actor_ids[list->items[i]]);
+    }
+}
+
+static void add_presence(doc *d)
+{
+    const ecosys_waves *w = d->w;
+    heading(d, 2, "Actors entering and leaving");
+    int vertex = (w->flags & ECOSYS_WAVES_PRESENCE_VERTEX) != 0;
+    buf_addf(&d->p, "An actor counts as present in a wave if %s. ",
+             vertex ? "it is in that wave's network, with or without ties"
+                    : "it has at least one tie in that wave");
+    buf_addf(&d->p, "Present: %zu actors %s, %zu %s. ", w->present_before, d->before,
+             w->present_after, d->after);
+    buf_addf(&d->p, "%zu entered", w->entering.count);
+    if (w->entering.count) {
+        buf_add(&d->p, " (");
+        add_id_list(d, &w->entering);
+        buf_add(&d->p, ")");
+    }
+    buf_addf(&d->p, "; %zu left", w->leaving.count);
+    if (w->leaving.count) {
+        buf_add(&d->p, " (");
+        add_id_list(d, &w->leaving);
+        buf_add(&d->p, ")");
+    }
+    buf_add(&d->p, ".");
+    paragraph_end(d);
+}
+
+static void add_closure(doc *d)
+{
+    const ecosys_waves *w = d->w;
+    char share[48];
+    heading(d, 2, "Through whom: new ties and triads");
+    if (w->formed.count == 0) {
+        buf_add(&d->p, "No tie formed.");
+        paragraph_end(d);
+        return;
+    }
+    format_share(share, w->triad_closure_share);
+    buf_addf(&d->p,
+             "Of the %zu new ties, %zu (%s) joined two actors who already had a partner in "
+             "common %s: they close a triad, the pattern expected when actors are introduced "
+             "through someone they both know. ",
+             w->formed.count, w->formed_closing_triad, share, d->before);
+    if (w->coordinator_id && w->formed_closing_triad) {
+        format_share(share, w->coordinator_share);
+        buf_addf(&d->p, "Of those %zu, %zu (%s) had the coordinator ", w->formed_closing_triad,
+                 w->formed_through_coordinator, share);
+        add_id(d, &d->p, w->coordinator_id);
+        buf_add(&d->p, " as a common partner. ");
+    } else if (w->coordinator_id) {
+        buf_add(&d->p, "None closes a triad, so none was closed through the coordinator ");
+        add_id(d, &d->p, w->coordinator_id);
+        buf_add(&d->p, ". ");
+    }
+    format_share(share, w->crossing_share);
+    buf_addf(&d->p, "%zu of the new ties (%s) link actors of different groups.",
+             w->formed_crossing_groups, share);
+    paragraph_end(d);
+}
+
+/* The ties of @p set whose flags hold all of @p need, at most d->top. */
+static void add_tie_list(doc *d, const char *title, const ecosys_waves_tie_set *set,
+                         unsigned int need)
+{
+    size_t matching = 0;
+    for (size_t t = 0; t < set->count; t++)
+        matching += (set->flags[t] & need) == need;
+    if (matching == 0)
+        return;
+    heading(d, 3, title);
+    const char *arrow = d->w->directed ? " -> " : " - ";
+    size_t shown = 0;
+    for (size_t t = 0; t < set->count && shown < d->top; t++) {
+        if ((set->flags[t] & need) != need)
+            continue;
+        buf_add(&d->b, d->markdown ? "- " : "  ");
+        add_id(d, &d->b, d->w->actor_ids[set->sources[t]]);
+        buf_add(&d->b, arrow);
+        add_id(d, &d->b, d->w->actor_ids[set->targets[t]]);
+        buf_add(&d->b, "\n");
+        shown++;
+    }
+    if (matching > shown)
+        buf_addf(&d->b, "%s... and %zu more\n", d->markdown ? "- " : "  ", matching - shown);
+    buf_add(&d->b, "\n");
+}
+
+static void add_group_pairs(doc *d)
+{
+    const ecosys_waves *w = d->w;
+    size_t k = w->group_count;
+    heading(d, 2, "Between which groups");
+    buf_addf(&d->p,
+             "Ties by pair of groups (%zu groups). A tie inside one group is listed on its "
+             "own row; pairs without any tie in either wave are left out.",
+             k);
+    paragraph_end(d);
+    table t;
+    table_init(&t, 4, "lrrr");
+    table_cell(&t, w->directed ? "from -> to" : "groups");
+    table_cell(&t, "formed");
+    table_cell(&t, "dissolved");
+    table_cell(&t, "persisting");
+    for (size_t g = 0; g < k; g++)
+        for (size_t h = w->directed ? 0 : g; h < k; h++) {
+            size_t c = g * k + h;
+            size_t f = w->formed.by_group[c], x = w->dissolved.by_group[c],
+                   p = w->persisting.by_group[c];
+            if (f + x + p == 0)
+                continue;
+            if (g == h)
+                table_cellf(&t, "%s (within)", group_label(w->group_names[g]));
+            else
+                table_cellf(&t, "%s%s%s", group_label(w->group_names[g]),
+                            w->directed ? " -> " : " - ", group_label(w->group_names[h]));
+            table_cellf(&t, "%zu", f);
+            table_cellf(&t, "%zu", x);
+            table_cellf(&t, "%zu", p);
+        }
+    table_render(&d->b, &t, d->markdown);
+    table_dispose(&t);
+}
+
+static void add_axes(doc *d)
+{
+    const ecosys_waves *w = d->w;
+    if (w->axis_count == 0)
+        return;
+    heading(d, 2, "On which axes");
+    buf_add(&d->p,
+            "Ties by thematic axis. A tie made of several collaborations on different axes "
+            "counts under each, so the columns may add up to more than the ties.");
+    paragraph_end(d);
+    table t;
+    table_init(&t, 4, "lrrr");
+    table_cell(&t, "axis");
+    table_cell(&t, "formed");
+    table_cell(&t, "dissolved");
+    table_cell(&t, "persisting");
+    for (size_t a = 0; a < w->axis_count; a++) {
+        table_cell(&t, axis_label(w->axis_names[a]));
+        table_cellf(&t, "%zu", w->formed.by_axis[a]);
+        table_cellf(&t, "%zu", w->dissolved.by_axis[a]);
+        table_cellf(&t, "%zu", w->persisting.by_axis[a]);
+    }
+    table_render(&d->b, &t, d->markdown);
+    table_dispose(&t);
+}
+
+static const char *const measure_meaning[ECOSYS_WAVES_MEASURE_COUNT] = {
+    "actors in the network",
+    "actors with at least one tie",
+    "ties",
+    "share of possible ties that exist",
+    "mean number of ties per actor",
+    "E-I index: +1 all ties cross groups, -1 all stay inside",
+    "share of two-step paths closed into triangles",
+    "how much ties concentrate on one actor (0 to 1)",
+    "how much brokerage concentrates on one actor (0 to 1)",
+    "separate parts of the network",
+    "share of actors in the largest connected part",
+    "brokerage within one group",
+    "brokerage between two members of another group",
+    "brokerage from one's own group outwards",
+    "brokerage from another group into one's own",
+    "brokerage between three different groups",
+    "all brokered two-step paths",
+};
+
+static void add_measures(doc *d)
+{
+    const ecosys_waves *w = d->w;
+    heading(d, 2, "Network measures");
+    buf_addf(&d->p,
+             "Each measure on both waves (before: %s; after: %s), and the change (after "
+             "minus before).",
+             d->before, d->after);
+    if (w->flags & ECOSYS_NO_PATHS)
+        buf_add(&d->p, " Path measures were skipped (betweenness centralization is n/a).");
+    paragraph_end(d);
+    table t;
+    table_init(&t, 5, "lrrrl");
+    table_cell(&t, "measure");
+    table_cell(&t, "before");
+    table_cell(&t, "after");
+    table_cell(&t, "change");
+    table_cell(&t, "meaning");
+    char text[48];
+    for (int m = 0; m < ECOSYS_WAVES_MEASURE_COUNT; m++) {
+        const ecosys_waves_change *c = &w->measures[m];
+        if ((w->flags & ECOSYS_WAVES_NO_BROKERAGE) && m >= ECOSYS_WAVES_BROKERAGE_COORDINATOR)
+            continue;
+        table_cell(&t, ecosys_waves_measure_name(m));
+        format_number(text, c->before);
+        table_cell(&t, text);
+        format_number(text, c->after);
+        table_cell(&t, text);
+        format_change(text, c->change);
+        table_cell(&t, text);
+        table_cell(&t, measure_meaning[m]);
+    }
+    table_render(&d->b, &t, d->markdown);
+    table_dispose(&t);
+}
+
+/* EXTENSION POINT: significance from the null models (ecosys/nullmodel.h).
+ * Text and Markdown; see the file's comment. */
+static void add_significance(doc *d)
+{
+    heading(d, 2, "Significance");
+    buf_add(&d->p,
+            "Not computed: this report says what changed, not whether the change is more than "
+            "chance. Compare the observed values with a null model (same actors and number of "
+            "ties, or the same degrees) before drawing conclusions.");
+    paragraph_end(d);
+}
+
+static int render_text(char **out, size_t *out_length, const ecosys_waves *w,
+                       const ecosys_waves_render_options *o, int markdown)
+{
+    doc d = {.markdown = markdown,
+             .w = w,
+             .before = o->before_label ? o->before_label : "before",
+             .after = o->after_label ? o->after_label : "after",
+             .top = o->top ? o->top : DEFAULT_TOP};
+    heading(&d, 1, o->title ? o->title : "What changed between the two waves");
+    if (o->title)
+        buf_add(&d.p, "What changed between the two waves. ");
+    buf_addf(&d.p, "First wave: %s; second wave: %s. %zu actors in all, in %zu groups.",
+             d.before, d.after, w->actor_count, w->group_count);
+    paragraph_end(&d);
+    add_ties_summary(&d);
+    add_closure(&d);
+    if (w->coordinator_id && w->coordinator != NO_COORDINATOR) {
+        char title[160];
+        snprintf(title, sizeof title, "New ties closed through %s", w->coordinator_id);
+        add_tie_list(&d, title, &w->formed, ECOSYS_WAVES_TIE_THROUGH_COORDINATOR);
+    }
+    add_tie_list(&d, "New ties", &w->formed, 0);
+    add_tie_list(&d, "Dissolved ties", &w->dissolved, 0);
+    add_group_pairs(&d);
+    add_axes(&d);
+    add_presence(&d);
+    add_measures(&d);
+    add_significance(&d);
+    /* one trailing newline */
+    while (!d.b.failed && d.b.length > 1 && d.b.data[d.b.length - 2] == '\n')
+        d.b.data[--d.b.length] = '\0';
+    free(d.p.data);
+    if (d.b.failed || d.p.failed || !d.b.data) {
+        free(d.b.data);
+        return ecosys_i_error_nomem();
+    }
+    *out = d.b.data;
+    if (out_length)
+        *out_length = d.b.length;
+    return 0;
+}
+
+/* ---- JSON -------------------------------------------------------------------------- */
+
+typedef ecosys_i_json_out json;
+
+static void add_size(json *j, const char *key, size_t value)
+{
+    ecosys_i_json_name(j, key);
+    ecosys_i_json_uint(j, value);
+}
+
+static void add_real(json *j, const char *key, double value)
+{
+    ecosys_i_json_name(j, key);
+    ecosys_i_json_double(j, value);
+}
+
+static void add_string(json *j, const char *key, const char *value)
+{
+    ecosys_i_json_name(j, key);
+    ecosys_i_json_string(j, value);
+}
+
+static void add_bool(json *j, const char *key, int value)
+{
+    ecosys_i_json_name(j, key);
+    ecosys_i_json_bool(j, value);
+}
+
+static void add_names(json *j, const char *key, char *const *names, size_t count)
+{
+    ecosys_i_json_name(j, key);
+    ecosys_i_json_begin_array(j, ECOSYS_I_JSON_LINE);
+    for (size_t i = 0; i < count; i++)
+        ecosys_i_json_string(j, names[i]);
+    ecosys_i_json_end_array(j);
+}
+
+static void add_sizes(json *j, const char *key, const size_t *values, size_t count)
+{
+    if (key)
+        ecosys_i_json_name(j, key);
+    ecosys_i_json_begin_array(j, ECOSYS_I_JSON_LINE);
+    for (size_t i = 0; i < count; i++)
+        ecosys_i_json_uint(j, values[i]);
+    ecosys_i_json_end_array(j);
+}
+
+static void add_id_array(json *j, const char *key, const ecosys_waves *w,
+                         const ecosys_index_list *list)
+{
+    ecosys_i_json_name(j, key);
+    ecosys_i_json_begin_array(j, ECOSYS_I_JSON_LINE);
+    for (size_t i = 0; i < list->count; i++)
+        ecosys_i_json_string(j, w->actor_ids[list->items[i]]);
+    ecosys_i_json_end_array(j);
+}
+
+static void add_tie_set(json *j, const char *key, const ecosys_waves *w,
+                        const ecosys_waves_tie_set *s, int formed)
+{
+    ecosys_i_json_name(j, key);
+    ecosys_i_json_begin_object(j, ECOSYS_I_JSON_BLOCK);
+    add_size(j, "count", s->count);
+    ecosys_i_json_name(j, "by_group");
+    ecosys_i_json_begin_array(j, ECOSYS_I_JSON_BLOCK);
+    for (size_t g = 0; g < w->group_count; g++)
+        add_sizes(j, NULL, s->by_group + g * w->group_count, w->group_count);
+    ecosys_i_json_end_array(j);
+    add_sizes(j, "by_axis", s->by_axis, w->axis_count);
+    ecosys_i_json_name(j, "ties");
+    ecosys_i_json_begin_array(j, ECOSYS_I_JSON_BLOCK);
+    for (size_t t = 0; t < s->count; t++) {
+        ecosys_i_json_begin_object(j, ECOSYS_I_JSON_LINE);
+        add_string(j, "source", w->actor_ids[s->sources[t]]);
+        add_string(j, "target", w->actor_ids[s->targets[t]]);
+        add_bool(j, "crosses_groups", (s->flags[t] & ECOSYS_WAVES_TIE_CROSSES_GROUPS) != 0);
+        if (formed) {
+            add_bool(j, "closes_triad", (s->flags[t] & ECOSYS_WAVES_TIE_CLOSES_TRIAD) != 0);
+            add_bool(j, "through_coordinator",
+                     (s->flags[t] & ECOSYS_WAVES_TIE_THROUGH_COORDINATOR) != 0);
+        }
+        ecosys_i_json_end_object(j);
+    }
+    ecosys_i_json_end_array(j);
+    ecosys_i_json_end_object(j);
+}
+
+/* EXTENSION POINT: the value of "significance" (see the file's comment). */
+static void add_json_significance(json *j)
+{
+    ecosys_i_json_name(j, "significance");
+    ecosys_i_json_null(j);
+}
+
+static int render_json(char **out, size_t *out_length, const ecosys_waves *w,
+                       const ecosys_waves_render_options *o)
+{
+    json j;
+    ecosys_i_json_init(&j, 2, ": ");
+    ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_BLOCK);
+    add_string(&j, "kind", "ecosys_waves");
+    add_size(&j, "schema_version", 1);
+    add_string(&j, "title", o->title);
+    add_string(&j, "before_label", o->before_label ? o->before_label : "before");
+    add_string(&j, "after_label", o->after_label ? o->after_label : "after");
+    add_bool(&j, "directed", w->directed);
+    ecosys_i_json_name(&j, "options");
+    ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_LINE);
+    add_bool(&j, "paths", !(w->flags & ECOSYS_NO_PATHS));
+    add_bool(&j, "brokerage", !(w->flags & ECOSYS_WAVES_NO_BROKERAGE));
+    add_string(&j, "presence", w->flags & ECOSYS_WAVES_PRESENCE_VERTEX ? "vertex" : "tie");
+    add_string(&j, "coordinator", w->coordinator_id);
+    ecosys_i_json_end_object(&j);
+    add_names(&j, "actors", w->actor_ids, w->actor_count);
+    add_names(&j, "groups", w->group_names, w->group_count);
+    add_sizes(&j, "actor_group", w->actor_group, w->actor_count);
+    add_names(&j, "axes", w->axis_names, w->axis_count);
+
+    ecosys_i_json_name(&j, "ties");
+    ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_LINE);
+    add_size(&j, "before", w->ties_before);
+    add_size(&j, "after", w->ties_after);
+    add_size(&j, "formed", w->formed.count);
+    add_size(&j, "dissolved", w->dissolved.count);
+    add_size(&j, "persisting", w->persisting.count);
+    add_real(&j, "jaccard", w->jaccard);
+    ecosys_i_json_end_object(&j);
+
+    ecosys_i_json_name(&j, "triad_closure");
+    ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_BLOCK);
+    add_string(&j, "coordinator", w->coordinator_id);
+    add_size(&j, "formed_closing_triad", w->formed_closing_triad);
+    add_size(&j, "formed_through_coordinator", w->formed_through_coordinator);
+    add_size(&j, "formed_crossing_groups", w->formed_crossing_groups);
+    add_real(&j, "triad_closure_share", w->triad_closure_share);
+    add_real(&j, "coordinator_share", w->coordinator_share);
+    add_real(&j, "crossing_share", w->crossing_share);
+    ecosys_i_json_end_object(&j);
+
+    ecosys_i_json_name(&j, "presence");
+    ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_BLOCK);
+    add_size(&j, "before", w->present_before);
+    add_size(&j, "after", w->present_after);
+    add_id_array(&j, "entering", w, &w->entering);
+    add_id_array(&j, "leaving", w, &w->leaving);
+    ecosys_i_json_end_object(&j);
+
+    ecosys_i_json_name(&j, "measures");
+    ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_BLOCK);
+    for (int m = 0; m < ECOSYS_WAVES_MEASURE_COUNT; m++) {
+        ecosys_i_json_name(&j, ecosys_waves_measure_name(m));
+        ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_LINE);
+        add_real(&j, "before", w->measures[m].before);
+        add_real(&j, "after", w->measures[m].after);
+        add_real(&j, "change", w->measures[m].change);
+        ecosys_i_json_end_object(&j);
+    }
+    ecosys_i_json_end_object(&j);
+
+    add_tie_set(&j, "formed", w, &w->formed, 1);
+    add_tie_set(&j, "dissolved", w, &w->dissolved, 0);
+    add_tie_set(&j, "persisting", w, &w->persisting, 0);
+    add_json_significance(&j);
+    ecosys_i_json_end_object(&j);
+    int rc = ecosys_i_json_finish(&j, out, out_length);
+    if (rc == ECOSYS_ENOMEM)
+        return ecosys_i_error_nomem();
+    if (rc)
+        return ecosys_i_error(rc, "rendering the waves as JSON failed");
+    return 0;
+}
+
+/* ---- entry points ------------------------------------------------------------------ */
+
+int ecosys_waves_render_options_init(ecosys_waves_render_options *options, unsigned int version)
+{
+    if (!options || version != ECOSYS_WAVES_RENDER_OPTIONS_VERSION)
+        return ecosys_i_error(ECOSYS_EINVAL, "unknown ecosys_waves_render_options version %u",
+                              version);
+    ecosys_waves_render_options defaults = ECOSYS_WAVES_RENDER_OPTIONS_INIT;
+    *options = defaults;
+    return 0;
+}
+
+int ecosys_waves_render(char **out_text, size_t *out_length, const ecosys_waves *waves,
+                        const ecosys_waves_render_options *options)
+{
+    if (out_text)
+        *out_text = NULL;
+    if (out_length)
+        *out_length = 0;
+    if (!out_text || !waves)
+        return ecosys_i_error(ECOSYS_EINVAL, "ecosys_waves_render: NULL argument");
+    ecosys_waves_render_options defaults = ECOSYS_WAVES_RENDER_OPTIONS_INIT;
+    const ecosys_waves_render_options *o = options ? options : &defaults;
+    if (o->version != ECOSYS_WAVES_RENDER_OPTIONS_VERSION)
+        return ecosys_i_error(ECOSYS_EINVAL, "unknown ecosys_waves_render_options version %u",
+                              o->version);
+    switch (o->format) {
+    case ECOSYS_REPORT_TEXT:
+        return render_text(out_text, out_length, waves, o, 0);
+    case ECOSYS_REPORT_MARKDOWN:
+        return render_text(out_text, out_length, waves, o, 1);
+    case ECOSYS_REPORT_JSON:
+        return render_json(out_text, out_length, waves, o);
+    }
+    return ecosys_i_error(ECOSYS_EINVAL, "ecosys_waves_render: unknown format %d",
+                          (int) o->format);
+}
