@@ -14,6 +14,7 @@
 #include "ecosys/graph.h"
 #include "ecosys/measures.h"
 #include "ecosys/mixing.h"
+#include "ecosys/nullmodel.h"
 #include "ecosys/brokerage.h"
 #include "ecosys/partition.h"
 #include "ecosys/report.h"

@@ -1,11 +1,12 @@
-/* Internal: the tie lists and adjacency that modularity, participation,
+/* Internal: the tie lists that modularity, participation,
  * within-module z, roles and the community summary run on.
  *
  * These are libecosys's own arrays, built once per call from the graph's
  * edge vectors (read directly, no igraph function called), so the measures
  * of ecosys/communities.h never enter igraph in their loops and may run in
  * several threads at once (later issues run ensembles in parallel; Debian's
- * igraph is not thread safe). */
+ * igraph is not thread safe). Participation, within-module z and roles
+ * walk the CSR adjacency of graph/adjacency.h. */
 #ifndef ECOSYS_MEASURES_COMMUNITIES_INTERNAL_H
 #define ECOSYS_MEASURES_COMMUNITIES_INTERNAL_H
 
@@ -28,24 +29,6 @@ typedef struct ecosys_i_ties {
 int ecosys_i_ties_build(ecosys_i_ties *out, const ecosys_graph *graph, int undirected,
                         int weighted);
 void ecosys_i_ties_dispose(ecosys_i_ties *ties);
-
-/* Adjacency lists (CSR): the neighbours of v are neighbor[start[v] ..
- * start[v + 1]), with their tie weights. */
-typedef struct ecosys_i_adjacency {
-    size_t vertex_count;
-    size_t *start;
-    size_t *neighbor;
-    double *weight;
-} ecosys_i_adjacency;
-
-/* Neighbours by the mode bits of @p flags (directed graphs: OUT follows
- * arcs, IN goes backwards, ALL or none the undirected view; undirected
- * graphs: every tie both ways) with weights if ECOSYS_WEIGHTED, else 1.
- * O(n + m) (O(m log d) for the undirected view of a directed graph).
- * Returns 0 or ECOSYS_ENOMEM (recorded). */
-int ecosys_i_adjacency_build(ecosys_i_adjacency *out, const ecosys_graph *graph,
-                             unsigned int flags);
-void ecosys_i_adjacency_dispose(ecosys_i_adjacency *adjacency);
 
 /* ECOSYS_EINVAL (recorded, naming @p what) unless @p partition is not NULL
  * and has as many vertices as @p graph. */

@@ -2,6 +2,7 @@
  * Guimera-Amaral roles, over any partition. One pass over libecosys's own
  * adjacency lists, no igraph call (see communities_internal.h). See
  * ecosys/communities.h and docs/measures.md, "Communities and roles". */
+#include "graph/adjacency.h"
 #include "measures/communities_internal.h"
 #include "measures/measures_internal.h"
 
@@ -56,24 +57,53 @@ const char *ecosys_role_name(ecosys_role role)
 
 /* ---- the measures ------------------------------------------------------------- */
 
+/* The neighbour list the mode picks (graph/adjacency.h): directed graphs
+ * ECOSYS_MODE_OUT the out-list, ECOSYS_MODE_IN the in-list, ECOSYS_MODE_ALL
+ * or no mode the pooled list (a reciprocated pair is one neighbour whose
+ * weight is the sum of both arcs); undirected graphs their one list.
+ * Unweighted, every neighbour counts 1 (w NULL). */
+typedef struct neighbours {
+    size_t n;
+    const size_t *start;
+    const uint32_t *nbr;
+    const double *w;
+} neighbours;
+
+static neighbours neighbours_by_mode(const ecosys_i_adjacency *adj, unsigned int flags,
+                                     int weighted)
+{
+    unsigned int mode = flags & ECOSYS_I_MODE_BITS;
+    neighbours a = {adj->n, adj->all_start, adj->all_nbr, weighted ? adj->all_w : NULL};
+    if (adj->directed && mode == ECOSYS_MODE_OUT)
+        a = (neighbours){adj->n, adj->out_start, adj->out_nbr, weighted ? adj->out_w : NULL};
+    else if (adj->directed && mode == ECOSYS_MODE_IN)
+        a = (neighbours){adj->n, adj->in_start, adj->in_nbr, weighted ? adj->in_w : NULL};
+    return a;
+}
+
+static double weight_at(const neighbours *a, size_t i)
+{
+    return a->w ? a->w[i] : 1.0;
+}
+
 /* P_i = 1 - sum_s (k_is / k_i)^2; 0 for isolates. @p share: scratch of
  * one double per group, @p seen: one stamp per group, @p touched: one
  * index per group. */
-static void participation(double *out, const ecosys_i_adjacency *a, const size_t *group,
+static void participation(double *out, const neighbours *a, const size_t *group,
                           double *share, size_t *seen, size_t *touched)
 {
-    for (size_t v = 0; v < a->vertex_count; v++) {
+    for (size_t v = 0; v < a->n; v++) {
         double k = 0.0;
         size_t count = 0;
         for (size_t i = a->start[v]; i < a->start[v + 1]; i++) {
-            size_t s = group[a->neighbor[i]];
+            size_t s = group[a->nbr[i]];
             if (seen[s] != v + 1) {
                 seen[s] = v + 1;
                 share[s] = 0.0;
                 touched[count++] = s;
             }
-            share[s] += a->weight[i];
-            k += a->weight[i];
+            share[s] += weight_at(a, i);
+            k += weight_at(a, i);
         }
         if (k == 0.0) {
             out[v] = 0.0; /* isolate: stated convention */
@@ -91,11 +121,11 @@ static void participation(double *out, const ecosys_i_adjacency *a, const size_t
 /* z_i = (k_i,s_i - mean) / sd over the members of s_i, population sd; 0
  * when every member has the same inner degree. @p inner: n doubles;
  * @p mean, @p var, @p low, @p high: one double per group. */
-static void within_module_z(double *out, const ecosys_i_adjacency *a, const size_t *group,
+static void within_module_z(double *out, const neighbours *a, const size_t *group,
                             const size_t *size, size_t groups, double *inner, double *mean,
                             double *var, double *low, double *high)
 {
-    size_t n = a->vertex_count;
+    size_t n = a->n;
     for (size_t s = 0; s < groups; s++) {
         mean[s] = var[s] = 0.0;
         low[s] = INFINITY;
@@ -104,8 +134,8 @@ static void within_module_z(double *out, const ecosys_i_adjacency *a, const size
     for (size_t v = 0; v < n; v++) {
         double k = 0.0;
         for (size_t i = a->start[v]; i < a->start[v + 1]; i++)
-            if (group[a->neighbor[i]] == group[v])
-                k += a->weight[i];
+            if (group[a->nbr[i]] == group[v])
+                k += weight_at(a, i);
         inner[v] = k;
         size_t s = group[v];
         mean[s] += k;
@@ -144,9 +174,11 @@ static int roles_impl(ecosys_role *roles, double *p, double *z, const ecosys_gra
         return rc;
     size_t n = g->info.actor_count, groups = ecosys_partition_group_count(partition);
     const size_t *group = ecosys_partition_membership(partition);
-    ecosys_i_adjacency a;
-    if ((rc = ecosys_i_adjacency_build(&a, g, flags)))
+    ecosys_i_adjacency adj;
+    int weighted = (flags & ECOSYS_WEIGHTED) != 0;
+    if ((rc = ecosys_i_adjacency_init(&adj, g, weighted ? ECOSYS_I_ADJ_WEIGHTS : 0)))
         return rc;
+    neighbours a = neighbours_by_mode(&adj, flags, weighted);
     double *own_p = NULL, *own_z = NULL, *inner = NULL, *scratch = NULL;
     size_t *seen = NULL, *touched = NULL, *size = NULL;
     if (roles && !p)
@@ -182,7 +214,7 @@ done:
     free(seen);
     free(touched);
     free(size);
-    ecosys_i_adjacency_dispose(&a);
+    ecosys_i_adjacency_destroy(&adj);
     return rc;
 }
 

@@ -1,4 +1,4 @@
-/* Tie lists and adjacency lists on libecosys's own arrays, for the
+/* Tie lists on libecosys's own arrays, for the
  * measures of ecosys/communities.h. See communities_internal.h. */
 #include "measures/communities_internal.h"
 
@@ -14,14 +14,6 @@ void ecosys_i_ties_dispose(ecosys_i_ties *t)
     free(t->to);
     free(t->weight);
     memset(t, 0, sizeof *t);
-}
-
-void ecosys_i_adjacency_dispose(ecosys_i_adjacency *a)
-{
-    free(a->start);
-    free(a->neighbor);
-    free(a->weight);
-    memset(a, 0, sizeof *a);
 }
 
 int ecosys_i_check_partition(const ecosys_graph *g, const ecosys_partition *p, const char *what)
@@ -128,51 +120,5 @@ int ecosys_i_ties_build(ecosys_i_ties *t, const ecosys_graph *g, int undirected,
         t->weight[e] = weighted ? VECTOR(g->weights)[e] : 1.0;
     }
     t->count = m;
-    return 0;
-}
-
-int ecosys_i_adjacency_build(ecosys_i_adjacency *a, const ecosys_graph *g, unsigned int flags)
-{
-    memset(a, 0, sizeof *a);
-    unsigned int mode = flags & ECOSYS_MODE_ALL;
-    int directed = g->info.directed && (mode == ECOSYS_MODE_OUT || mode == ECOSYS_MODE_IN);
-    ecosys_i_ties t;
-    int rc = ecosys_i_ties_build(&t, g, !directed, (flags & ECOSYS_WEIGHTED) != 0);
-    if (rc)
-        return rc;
-    size_t n = g->info.actor_count, entries = directed ? t.count : 2 * t.count;
-    a->vertex_count = n;
-    a->start = calloc(n + 1, sizeof *a->start);
-    a->neighbor = ecosys_i_alloc_array(entries, sizeof *a->neighbor);
-    a->weight = ecosys_i_alloc_array(entries, sizeof *a->weight);
-    if (!a->start || !a->neighbor || !a->weight) {
-        ecosys_i_ties_dispose(&t);
-        ecosys_i_adjacency_dispose(a);
-        return ecosys_i_error_nomem();
-    }
-    /* For a directed mode, "from" is the vertex whose list gets the tie. */
-    const size_t *owner = mode == ECOSYS_MODE_IN ? t.to : t.from;
-    const size_t *other = mode == ECOSYS_MODE_IN ? t.from : t.to;
-    for (size_t e = 0; e < t.count; e++) {
-        a->start[owner[e] + 1]++;
-        if (!directed)
-            a->start[other[e] + 1]++;
-    }
-    for (size_t v = 0; v < n; v++)
-        a->start[v + 1] += a->start[v];
-    for (size_t e = 0; e < t.count; e++) {
-        size_t i = a->start[owner[e]]++;
-        a->neighbor[i] = other[e];
-        a->weight[i] = t.weight[e];
-        if (!directed) {
-            size_t j = a->start[other[e]]++;
-            a->neighbor[j] = owner[e];
-            a->weight[j] = t.weight[e];
-        }
-    }
-    for (size_t v = n; v > 0; v--)
-        a->start[v] = a->start[v - 1];
-    a->start[0] = 0;
-    ecosys_i_ties_dispose(&t);
     return 0;
 }

@@ -37,6 +37,8 @@ from .mixing import (EIIndex, EIPermutation, MixingMatrix, assortativity, blau,
 from .communities import (COMMUNITY_ROLES, Communities, CommunitySummary, community_detect,
                           community_summary, leiden, louvain, modularity, participation,
                           role_classify, roles, within_module_z)
+from .nullmodel import (NULL_MODELS, NULL_STATISTICS, NullResult, NullTest,
+                        null_statistic, null_test)
 from .report import summary, summary_json
 from .twomode import (AxisLayer, AxisLayers, Event, HelixSynergy, Participation, Projection,
                       ProjectionWeight, add_event, add_participation, axis_layers,
@@ -81,6 +83,9 @@ __all__ = [
     # waves
     "waves_compare", "waves_compare_snapshots", "waves_render", "waves_render_snapshots",
     "Waves", "WaveTies", "WaveTie", "WaveChange", "WAVES_MEASURES",
+    # null models and significance
+    "null_test", "null_statistic", "NullTest", "NullResult", "NULL_MODELS",
+    "NULL_STATISTICS",
     # report
     "summary", "summary_json",
     # conversions

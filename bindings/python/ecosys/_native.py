@@ -773,6 +773,93 @@ DECLARATIONS["waves"] = {
 }
 
 
+# ---- null models (ecosys/nullmodel.h) --------------------------------------------------
+
+
+class GraphViewStruct(ctypes.Structure):
+    """ecosys_graph_view (ecosys/nullmodel.h)."""
+    _fields_ = [("actor_count", ctypes.c_size_t),
+                ("tie_count", ctypes.c_size_t),
+                ("directed", ctypes.c_int),
+                ("sources", ctypes.POINTER(ctypes.c_uint32)),
+                ("targets", ctypes.POINTER(ctypes.c_uint32)),
+                ("groups", ctypes.POINTER(ctypes.c_size_t)),
+                ("group_count", ctypes.c_size_t),
+                ("replicate", ctypes.c_size_t)]
+
+
+#: int (*)(double *out, const ecosys_graph_view *view, void *user)
+StatisticCallback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_double),
+                                     ctypes.POINTER(GraphViewStruct), ctypes.c_void_p)
+#: int (*)(size_t done, size_t total, void *user)
+ProgressCallback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_size_t, ctypes.c_size_t,
+                                    ctypes.c_void_p)
+
+
+class StatisticStruct(ctypes.Structure):
+    """ecosys_statistic (ecosys/nullmodel.h); the enum is an int."""
+    _fields_ = [("kind", ctypes.c_int),
+                ("callback", StatisticCallback),
+                ("user", ctypes.c_void_p)]
+
+
+class NullOptions(ctypes.Structure):
+    """ecosys_null_options (ecosys/nullmodel.h); the enum is an int."""
+    _fields_ = [("version", ctypes.c_uint),
+                ("model", ctypes.c_int),
+                ("replicates", ctypes.c_size_t),
+                ("seed", ctypes.c_uint64),
+                ("threads", ctypes.c_uint),
+                ("swaps_per_tie", ctypes.c_double),
+                ("progress", ProgressCallback),
+                ("progress_user", ctypes.c_void_p)]
+
+
+class NullResultStruct(ctypes.Structure):
+    """ecosys_null_result (ecosys/nullmodel.h)."""
+    _fields_ = [("kind", ctypes.c_int)] + \
+        [(name, ctypes.c_double) for name in (
+            "observed", "mean", "sd", "z", "p_greater", "p_less")] + \
+        [("replicates", ctypes.c_size_t),
+         ("valid", ctypes.c_size_t),
+         ("seed", ctypes.c_uint64)]
+
+
+class NullTestStruct(ctypes.Structure):
+    """ecosys_null_test (ecosys/nullmodel.h)."""
+    _fields_ = [("model", ctypes.c_int),
+                ("replicates", ctypes.c_size_t),
+                ("seed", ctypes.c_uint64),
+                ("threads", ctypes.c_uint),
+                ("swaps_per_tie", ctypes.c_double),
+                ("swap_attempts", ctypes.c_size_t),
+                ("acceptance", ctypes.c_double),
+                ("statistic_count", ctypes.c_size_t),
+                ("results", ctypes.POINTER(NullResultStruct)),
+                ("samples", ctypes.POINTER(ctypes.c_double))]
+
+
+STRUCTS.update({
+    "ecosys_graph_view": GraphViewStruct,
+    "ecosys_statistic": StatisticStruct,
+    "ecosys_null_options": NullOptions,
+    "ecosys_null_result": NullResultStruct,
+    "ecosys_null_test": NullTestStruct,
+})
+
+NULL_OPTIONS_VERSION = 1
+
+DECLARATIONS["nullmodel"] = {
+    "ecosys_null_options_init": (_i, [_P(NullOptions), _u], _check_status),
+    "ecosys_null_test_run": (_i, [_P(NullTestStruct), _p, _p, _P(StatisticStruct), _s,
+                                  _P(NullOptions)], _check_status),
+    "ecosys_null_test_dispose": (None, [_P(NullTestStruct)], _check_void),
+    "ecosys_null_statistic_compute": (_i, [_P(_d), _p, _p, _i], _check_status),
+    "ecosys_null_statistic_name": (_t, [_i], _check_borrowed_text),
+    "ecosys_null_model_name": (_t, [_i], _check_borrowed_text),
+}
+
+
 def _declare_all() -> Dict[str, Any]:
     functions: Dict[str, Any] = {}
     missing: List[str] = []
@@ -1560,3 +1647,103 @@ def waves_compare(before: Optional[int], after: Optional[int], options: Any,
         return _take_string(text, length.value)
     finally:
         call("ecosys_waves_dispose", ctypes.byref(out))
+
+
+# ---- null models ---------------------------------------------------------------------------
+
+
+def null_statistic(graph: int, partition: Optional[int], kind: int) -> float:
+    """ecosys_null_statistic_compute()."""
+    out = ctypes.c_double()
+    call("ecosys_null_statistic_compute", ctypes.byref(out), graph, partition, kind)
+    return out.value
+
+
+def _graph_view(view: Any) -> Dict[str, Any]:
+    """An ecosys_graph_view copied into Python values."""
+    v = view.contents
+    m, n = int(v.tie_count), int(v.actor_count)
+    return {"actor_count": n, "tie_count": m, "directed": bool(v.directed),
+            "sources": v.sources[:m] if m else [], "targets": v.targets[:m] if m else [],
+            "groups": v.groups[:n] if v.groups and n else None,
+            "group_count": int(v.group_count),
+            "replicate": None if v.replicate == ctypes.c_size_t(-1).value else int(v.replicate)}
+
+
+def null_test(graph: int, partition: Optional[int], kinds: Sequence[int],
+              customs: Sequence[Optional[Callable[[Dict[str, Any]], float]]], model: int,
+              replicates: int, seed: int, threads: int, swaps_per_tie: float,
+              progress: Optional[Callable[[int, int], Any]]) -> Dict[str, Any]:
+    """ecosys_null_test_run() with Python callbacks; results copied, then disposed.
+
+    The progress callback is always installed (so that Ctrl-C, delivered to
+    the calling thread, cancels the run): it calls ``progress(done, total)``
+    if given, and cancels when that returns a true value or raises. A
+    custom statistic is called with a dict view of the graph (from worker
+    threads: ctypes takes the GIL); if it raises, the run stops. The C
+    function pointers are kept in locals for the whole call. After the call
+    returns, an exception raised by a callback is re-raised as it was (a
+    KeyboardInterrupt stays one); a cancellation asked by returning True
+    raises :class:`ecosys.CancelledError` from the C error.
+    """
+    raised: List[BaseException] = []
+
+    def on_progress(done: int, total: int, user: Any) -> int:
+        if raised:
+            return 1
+        try:
+            if progress is not None and progress(int(done), int(total)):
+                return 1
+        except BaseException as exc:  # noqa: B902 - KeyboardInterrupt included
+            raised.append(exc)
+            return 1
+        return 0
+
+    def make_statistic(function: Callable[[Dict[str, Any]], float]) -> Any:
+        def on_statistic(out: Any, view: Any, user: Any) -> int:
+            if raised:
+                return 1
+            try:
+                out[0] = float(function(_graph_view(view)))
+            except BaseException as exc:  # noqa: B902
+                raised.append(exc)
+                return 1
+            return 0
+        return StatisticCallback(on_statistic)
+
+    c_progress = ProgressCallback(on_progress)
+    c_statistics = [make_statistic(f) if f is not None else None for f in customs]
+    stats = (StatisticStruct * max(len(kinds), 1))()
+    for i, kind in enumerate(kinds):
+        stats[i].kind = kind
+        if c_statistics[i] is not None:
+            stats[i].callback = c_statistics[i]
+    options = NullOptions()
+    call("ecosys_null_options_init", ctypes.byref(options), NULL_OPTIONS_VERSION)
+    options.model = model
+    options.replicates = replicates
+    options.seed = seed
+    options.threads = threads
+    options.swaps_per_tie = swaps_per_tie
+    options.progress = c_progress
+    out = NullTestStruct()
+    try:
+        call("ecosys_null_test_run", ctypes.byref(out), graph, partition, stats, len(kinds),
+             ctypes.byref(options))
+    except errors.EcosysError:
+        if raised:
+            raise raised[0] from None
+        raise
+    finally:
+        del c_progress, c_statistics  # kept alive until here
+    try:
+        count, r = int(out.statistic_count), int(out.replicates)
+        results = [{name: getattr(out.results[i], name) for name, _ in NullResultStruct._fields_}
+                   for i in range(count)]
+        samples = out.samples[:r * count]
+        return {"model": int(out.model), "replicates": r, "seed": int(out.seed),
+                "threads": int(out.threads), "swaps_per_tie": float(out.swaps_per_tie),
+                "swap_attempts": int(out.swap_attempts), "acceptance": float(out.acceptance),
+                "results": results, "samples": samples}
+    finally:
+        call("ecosys_null_test_dispose", ctypes.byref(out))
