@@ -37,6 +37,10 @@ typedef struct arguments {
     gint top;
     gboolean weighted;
     gboolean no_paths;
+    char *seed;
+    char *replicates;
+    char *communities;
+    gboolean no_across_groups;
     char *at;
     char *from;
     char *to;
@@ -56,6 +60,9 @@ static void arguments_free(arguments *a)
 {
     g_free(a->format);
     g_free(a->group);
+    g_free(a->seed);
+    g_free(a->replicates);
+    g_free(a->communities);
     g_free(a->at);
     g_free(a->from);
     g_free(a->to);
@@ -145,6 +152,25 @@ static int parse_format(ecosys_report_format *out, const char *text)
     return 0;
 }
 
+static int parse_communities(ecosys_summary_communities *out, const char *text)
+{
+    if (!text || strcmp(text, "leiden") == 0)
+        *out = ECOSYS_SUMMARY_COMMUNITIES_LEIDEN;
+    else if (strcmp(text, "louvain") == 0)
+        *out = ECOSYS_SUMMARY_COMMUNITIES_LOUVAIN;
+    else if (strcmp(text, "none") == 0)
+        *out = ECOSYS_SUMMARY_COMMUNITIES_NONE;
+    else
+        return -1;
+    return 0;
+}
+
+/* A whole number from 0 (or @p min) to @p max in decimal; -1 if it is not. */
+static int parse_unsigned(guint64 *out, const char *text, guint64 min, guint64 max)
+{
+    return g_ascii_string_to_unsigned(text, 10, min, max, out, NULL) ? 0 : -1;
+}
+
 /* Writes the report to FILE or standard output. */
 static int write_report(const char *output, const char *text, size_t length)
 {
@@ -176,12 +202,22 @@ static int run(arguments *a)
         return usage_error("unknown format \"%s\": expected text, markdown or json", a->format);
     if (a->top < 1)
         return usage_error("--top must be a positive number of actors%s", "");
+    if (parse_communities(&so.communities, a->communities))
+        return usage_error("unknown --communities \"%s\": expected leiden, louvain or none",
+                           a->communities);
+    guint64 seed = ECOSYS_SUMMARY_DEFAULT_SEED, replicates = ECOSYS_SUMMARY_DEFAULT_REPLICATES;
+    if (a->seed && parse_unsigned(&seed, a->seed, 0, G_MAXUINT64))
+        return usage_error("--seed must be a whole number from 0 to 2^64 - 1, not \"%s\"",
+                           a->seed);
+    if (a->replicates && parse_unsigned(&replicates, a->replicates, 1, G_MAXSIZE))
+        return usage_error("--replicates must be a positive whole number, not \"%s\"",
+                           a->replicates);
     if (a->directed && a->undirected)
         return usage_error("give either --directed or --undirected, not both%s", "");
     if (a->rest && a->rest[0] && a->rest[1])
         return usage_error("one DATASET at most (got also \"%s\")", a->rest[1]);
-    const char *texts[] = {a->group, a->at, a->from, a->to, a->axis, a->kind, a->territory,
-                           a->title};
+    const char *texts[] = {a->group, a->seed,  a->replicates, a->communities, a->at, a->from,
+                           a->to,    a->axis, a->kind,       a->territory,    a->title};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         if (texts[i] && !g_utf8_validate(texts[i], -1, NULL))
             return usage_error("an option value is not valid UTF-8%s", "");
@@ -228,6 +264,9 @@ static int run(arguments *a)
     so.flags = (a->weighted ? (unsigned int) ECOSYS_WEIGHTED : 0u) |
                (a->no_paths ? (unsigned int) ECOSYS_NO_PATHS : 0u);
     so.graph_options = &go;
+    so.seed = seed;
+    so.replicates = (size_t) replicates;
+    so.skip_across_groups = a->no_across_groups;
     rc = ecosys_summary_render(&text, &length, graph, &so);
     g_free(default_title);
     if (rc) {
@@ -267,6 +306,21 @@ int main(int argc, char **argv)
          "diameter, mean distance; O(n m)): they read n/a (JSON null). Recommended above "
          "about 20,000 actors",
          NULL},
+        {"seed", 0, 0, G_OPTION_ARG_FILENAME, &a.seed,
+         "Seed of the E-I permutation test and of community detection: the same seed gives "
+         "the same report (default: 1)",
+         "N"},
+        {"replicates", 0, 0, G_OPTION_ARG_FILENAME, &a.replicates,
+         "Random reshufflings of the group labels in the E-I permutation test, which gives "
+         "its p-value (default: 1000)",
+         "N"},
+        {"communities", 0, 0, G_OPTION_ARG_FILENAME, &a.communities,
+         "Community detection: leiden (default), louvain, or none to skip communities",
+         "METHOD"},
+        {"no-across-groups", 0, 0, G_OPTION_ARG_NONE, &a.no_across_groups,
+         "Skip the sections across groups (E-I index, mixing matrix, brokers, communities): "
+         "their JSON members read null",
+         NULL},
         {"at", 0, 0, G_OPTION_ARG_FILENAME, &a.at,
          "Only ties active on DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE"},
         {"from", 0, 0, G_OPTION_ARG_FILENAME, &a.from,
@@ -297,7 +351,8 @@ int main(int argc, char **argv)
     GOptionContext *context = g_option_context_new(NULL);
     g_option_context_set_summary(
         context, "Summarise a social-innovation ecosystem network: headline figures, the most "
-                 "central actors and a breakdown by group.\n\nDATASET is a directory holding "
+                 "central actors, a breakdown by group, how ties cross groups (E-I index, "
+                 "mixing matrix), brokers and communities.\n\nDATASET is a directory holding "
                  "actors.csv and collaborations.csv, a .graphml file or a .json (node-link) "
                  "file. Without DATASET, the bundled Clermont dataset (illustrative data) is "
                  "used.");

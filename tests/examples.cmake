@@ -18,7 +18,8 @@ if(EXISTS /usr/bin/python3)
   set(ecosys_example_python /usr/bin/python3)
 endif()
 
-set(ecosys_summary_cases text markdown json no_paths options help usage_errors bad_dataset)
+set(ecosys_summary_cases text markdown json no_paths options across help usage_errors
+    bad_dataset)
 # The installed program is checked from a scratch prefix, as
 # install_consumer does; not under the sanitizers, like install_consumer.
 if(NOT ECOSYS_SANITIZE)

@@ -183,6 +183,10 @@ static void options_init_and_versions(void **state)
     assert_null(o.title);
     assert_int_equal(o.flags, 0);
     assert_null(o.graph_options);
+    assert_int_equal(o.seed, ECOSYS_SUMMARY_DEFAULT_SEED);
+    assert_int_equal(o.replicates, 0);
+    assert_int_equal(o.communities, ECOSYS_SUMMARY_COMMUNITIES_LEIDEN);
+    assert_int_equal(o.skip_across_groups, 0);
     assert_int_equal(ecosys_summary_options_init(&o, 999), ECOSYS_EINVAL);
     assert_int_equal(ecosys_summary_options_init(NULL, ECOSYS_SUMMARY_OPTIONS_VERSION),
                      ECOSYS_EINVAL);
@@ -283,7 +287,7 @@ static void json_star_values(void **state)
     assert_string_equal(json_object_get_string_member(root, "libecosys_version"),
                         ecosys_version());
     assert_string_equal(json_object_get_string_member(root, "schema"), "ecosys-summary");
-    assert_int_equal(json_object_get_int_member(root, "schema_version"), 1);
+    assert_int_equal(json_object_get_int_member(root, "schema_version"), 2);
     JsonObject *dataset = member_object(root, "dataset");
     assert_string_equal(json_object_get_string_member(dataset, "title"), "Star");
     assert_int_equal(json_object_get_int_member(dataset, "tie_count"), 3);
@@ -914,6 +918,429 @@ static void clermont_all_formats(void **state)
     ecosys_dataset_free(ds);
 }
 
+/* ---- measures across groups ---------------------------------------------- */
+
+/* JSON and C agree: both undefined (null, NaN or an infinity, which JSON
+ * writes null), or bit for bit equal (numbers are written with the
+ * shortest text that reads back exactly). */
+static void assert_same(JsonObject *o, const char *name, double c_value)
+{
+    double json_value = number(o, name);
+    if (isnan(json_value)) {
+        if (!isnan(c_value) && !isinf(c_value))
+            fail_msg("%s: JSON null, C %.17g", name, c_value);
+        return;
+    }
+    if (json_value != c_value)
+        fail_msg("%s: JSON %.17g, C %.17g", name, json_value, c_value);
+}
+
+/* Renders @p graph as JSON with the summary's defaults (seed 1, 1000
+ * replicates, Leiden) and @p flags, and checks every member across groups
+ * against the function that computes it, with the same weighting and the
+ * default mode. Returns nothing; fails on the first difference. */
+static void check_across_members(const ecosys_graph *g, unsigned int flags, const char *group)
+{
+    unsigned int w = flags & ECOSYS_WEIGHTED;
+    char *text = render(g, ECOSYS_REPORT_JSON, flags, group, 0);
+    JsonParser *parser = parse_json(text);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    size_t n = ecosys_graph_actor_count(g);
+    ecosys_partition *p = NULL;
+    assert_ok(ecosys_partition_by_attribute(&p, g, group ? group : "sector"));
+    size_t k = ecosys_partition_group_count(p);
+
+    JsonObject *options = member_object(root, "options");
+    assert_true(json_object_get_boolean_member(options, "across_groups"));
+    assert_int_equal(json_object_get_int_member(options, "seed"), 1);
+    assert_int_equal(json_object_get_int_member(options, "replicates"), 1000);
+    assert_string_equal(json_object_get_string_member(options, "communities"), "leiden");
+    JsonObject *uses = member_object(root, "uses_weights");
+    assert_int_equal(json_object_get_boolean_member(uses, "constraint"), w != 0);
+    assert_int_equal(json_object_get_boolean_member(uses, "ei_index"), w != 0);
+    assert_false(json_object_get_boolean_member(uses, "brokerage"));
+
+    /* Actors. */
+    double *ei = malloc(n * sizeof *ei + 1), *blau = malloc(n * sizeof *blau + 1);
+    double *part = malloc(n * sizeof *part + 1), *wmz = malloc(n * sizeof *wmz + 1);
+    double *cpart = malloc(n * sizeof *cpart + 1);
+    ecosys_role *roles = malloc(n * sizeof *roles + 1);
+    assert_non_null(ei && blau && part && wmz && cpart && roles);
+    assert_ok(ecosys_ei_index_actors(ei, g, p, w));
+    assert_ok(ecosys_blau(blau, g, p, w));
+    assert_ok(ecosys_participation(part, g, p, w));
+    ecosys_structural_holes holes;
+    assert_ok(ecosys_structural_holes_compute(&holes, g, w));
+    ecosys_brokerage br;
+    assert_ok(ecosys_brokerage_roles(&br, g, p, 0));
+    ecosys_community_options co = ECOSYS_COMMUNITY_OPTIONS_INIT;
+    co.seed = 1;
+    co.weighted = w != 0;
+    ecosys_partition *communities = NULL;
+    double q;
+    assert_ok(ecosys_community_detect(&communities, &q, g, &co));
+    assert_ok(ecosys_roles(roles, cpart, wmz, g, communities, w));
+    const size_t *member = ecosys_partition_membership(communities);
+    for (size_t v = 0; v < n; v++) {
+        JsonObject *a = array_object(root, "actors", (guint) v);
+        assert_same(a, "ei_index", ei[v]);
+        assert_same(a, "blau", blau[v]);
+        assert_same(a, "participation", part[v]);
+        assert_same(a, "constraint", holes.constraint[v]);
+        assert_same(a, "effective_size", holes.effective_size[v]);
+        assert_same(a, "efficiency", holes.efficiency[v]);
+        assert_same(a, "hierarchy", holes.hierarchy[v]);
+        JsonObject *raw = member_object(a, "brokerage"), *z = member_object(a, "brokerage_z");
+        for (int r = 0; r < ECOSYS_BROKERAGE_ROLE_COUNT; r++) {
+            const char *role = ecosys_brokerage_role_name(r);
+            assert_int_equal(json_object_get_int_member(raw, role),
+                             br.raw[v * ECOSYS_BROKERAGE_ROLE_COUNT + (size_t) r]);
+            assert_same(z, role, br.z[v * ECOSYS_BROKERAGE_ROLE_COUNT + (size_t) r]);
+        }
+        assert_int_equal(json_object_get_int_member(a, "community"), member[v]);
+        assert_same(a, "within_module_z", wmz[v]);
+        assert_same(a, "community_participation", cpart[v]);
+        assert_string_equal(json_object_get_string_member(a, "role"), ecosys_role_name(roles[v]));
+    }
+
+    /* Graph level: E-I and its nulls, assortativity, mixing matrix. */
+    JsonObject *mixing = member_object(root, "mixing");
+    JsonObject *eij = member_object(mixing, "ei_index");
+    ecosys_ei_index e;
+    assert_ok(ecosys_ei_index_compute(&e, g, p, w));
+    assert_same(eij, "ei_index", e.ei_index);
+    assert_same(eij, "external", e.external);
+    assert_same(eij, "internal", e.internal);
+    assert_same(eij, "expected", e.expected);
+    assert_same(eij, "sd", e.sd);
+    assert_same(eij, "z", e.z);
+    ecosys_ei_permutation perm;
+    assert_ok(ecosys_ei_permutation_test(&perm, g, p, 1000, 1, w));
+    JsonObject *pj = member_object(eij, "permutation");
+    assert_same(pj, "mean", perm.mean);
+    assert_same(pj, "p_greater", perm.p_greater);
+    assert_same(pj, "p_less", perm.p_less);
+    assert_same(eij, "p", isnan(perm.p_less) ? NAN
+                                              : fmin(1.0, 2.0 * fmin(perm.p_greater,
+                                                                     perm.p_less)));
+    double r;
+    assert_ok(ecosys_assortativity_nominal(&r, g, p, w));
+    assert_same(mixing, "assortativity", r);
+    ecosys_mixing_matrix mm;
+    assert_ok(ecosys_mixing_matrix_compute(&mm, g, p));
+    JsonObject *mj = member_object(mixing, "mixing_matrix");
+    JsonArray *ties = json_object_get_array_member(mj, "ties");
+    JsonArray *weights = json_object_get_array_member(mj, "weights");
+    JsonArray *names = json_object_get_array_member(mj, "groups");
+    assert_int_equal(json_array_get_length(ties), k);
+    for (size_t gi = 0; gi < k; gi++) {
+        assert_string_equal(json_array_get_string_element(names, (guint) gi),
+                            ecosys_partition_group_name(p, gi));
+        JsonArray *row = json_array_get_array_element(ties, (guint) gi);
+        JsonArray *wrow = json_array_get_array_element(weights, (guint) gi);
+        for (size_t h = 0; h < k; h++) {
+            assert_close(json_array_get_double_element(row, (guint) h), mm.ties[gi * k + h], 0);
+            assert_close(json_array_get_double_element(wrow, (guint) h), mm.weights[gi * k + h],
+                         0);
+        }
+        /* Group level: E-I with its conditional null. */
+        JsonObject *gj = member_object(array_object(root, "groups", (guint) gi), "ei_index");
+        assert_same(gj, "ei_index", e.group_ei_index[gi]);
+        assert_same(gj, "expected", e.group_expected[gi]);
+        assert_same(gj, "sd", e.group_sd[gi]);
+        assert_same(gj, "z", e.group_z[gi]);
+    }
+
+    /* Brokerage totals. */
+    JsonObject *bj = member_object(root, "brokerage");
+    JsonObject *totals = member_object(bj, "graph_raw"), *tz = member_object(bj, "graph_z");
+    for (int role = 0; role < ECOSYS_BROKERAGE_ROLE_COUNT; role++) {
+        assert_int_equal(json_object_get_int_member(totals, ecosys_brokerage_role_name(role)),
+                         br.graph_raw[role]);
+        assert_same(tz, ecosys_brokerage_role_name(role), br.graph_z[role]);
+    }
+
+    /* Communities: modularity (the same as ecosys_modularity() of the
+     * undirected view) and each community's summary. */
+    JsonObject *cj = member_object(root, "communities");
+    assert_same(cj, "modularity", q);
+    double q2;
+    assert_ok(ecosys_modularity(&q2, g, communities, 1.0, w | ECOSYS_MODE_ALL));
+    assert_close(q2, q, 1e-12);
+    ecosys_community_summary cs;
+    assert_ok(ecosys_community_summary_compute(&cs, g, communities, p));
+    assert_int_equal(json_object_get_int_member(cj, "community_count"), cs.community_count);
+    for (size_t c = 0; c < cs.community_count; c++) {
+        JsonObject *one = array_object(cj, "communities", (guint) c);
+        assert_int_equal(json_object_get_int_member(one, "size"), cs.sizes[c]);
+        assert_int_equal(json_object_get_int_member(one, "internal_ties"), cs.internal_ties[c]);
+        assert_int_equal(json_object_get_int_member(one, "external_ties"), cs.external_ties[c]);
+        assert_same(one, "internal_weight", cs.internal_weight[c]);
+        JsonObject *make_up = member_object(one, "composition");
+        for (size_t gi = 0; gi < k; gi++)
+            assert_int_equal(json_object_get_int_member(make_up,
+                                                        ecosys_partition_group_name(p, gi)),
+                             cs.composition[c * k + gi]);
+    }
+
+    ecosys_community_summary_dispose(&cs);
+    ecosys_mixing_matrix_dispose(&mm);
+    ecosys_ei_index_dispose(&e);
+    ecosys_partition_free(communities);
+    ecosys_brokerage_dispose(&br);
+    ecosys_structural_holes_dispose(&holes);
+    free(ei);
+    free(blau);
+    free(part);
+    free(wmz);
+    free(cpart);
+    free(roles);
+    ecosys_partition_free(p);
+    g_object_unref(parser);
+    ecosys_string_free(text);
+}
+
+/* The star by hand (hub and alpha "core", beta and gamma "edge"):
+ * E-I: hub-alpha inside, hub-beta and hub-gamma across: (2 - 1) / 3 = 1/3;
+ * exact null: D = 6 pairs, D_I = 2 (alpha-hub, beta-gamma), expected
+ * 1 - 2 * 2/6 = 1/3, so z = 0. Mixing matrix core/edge [[1, 2], [2, 0]].
+ * Hub: E-I 1/3, Blau 1 - (1/3)^2 - (2/3)^2 = 4/9, constraint 1/3 (centre
+ * of a star of 3), effective size 3, efficiency 1; it brokers the 6
+ * ordered leaf pairs: alpha -> hub -> beta, gamma representative (2),
+ * beta, gamma -> hub -> alpha gatekeeper (2), beta <-> gamma itinerant
+ * (2). A leaf: constraint 1, effective size 1, E-I +1 (beta) or -1
+ * (alpha), Blau 0, no brokerage. Then every member against its function. */
+static void json_across_star(void **state)
+{
+    (void) state;
+    fixture f = star(0);
+    char *text = render(f.graph, ECOSYS_REPORT_JSON, 0, NULL, 0);
+    JsonParser *parser = parse_json(text);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    JsonObject *eij = member_object(member_object(root, "mixing"), "ei_index");
+    assert_close(number(eij, "ei_index"), 1.0 / 3.0, 1e-15);
+    assert_close(number(eij, "expected"), 1.0 / 3.0, 1e-15);
+    assert_close(number(eij, "z"), 0.0, 1e-12);
+    JsonArray *ties = json_object_get_array_member(
+        member_object(member_object(root, "mixing"), "mixing_matrix"), "ties");
+    assert_int_equal(json_array_get_int_element(json_array_get_array_element(ties, 0), 0), 1);
+    assert_int_equal(json_array_get_int_element(json_array_get_array_element(ties, 0), 1), 2);
+    assert_int_equal(json_array_get_int_element(json_array_get_array_element(ties, 1), 1), 0);
+    JsonObject *hub = array_object(root, "actors", 0);
+    assert_close(number(hub, "ei_index"), 1.0 / 3.0, 1e-15);
+    assert_close(number(hub, "blau"), 4.0 / 9.0, 1e-15);
+    assert_close(number(hub, "constraint"), 1.0 / 3.0, 1e-15);
+    assert_close(number(hub, "effective_size"), 3.0, 1e-15);
+    assert_close(number(hub, "efficiency"), 1.0, 1e-15);
+    JsonObject *roles = member_object(hub, "brokerage");
+    assert_int_equal(json_object_get_int_member(roles, "coordinator"), 0);
+    assert_int_equal(json_object_get_int_member(roles, "itinerant"), 2);
+    assert_int_equal(json_object_get_int_member(roles, "representative"), 2);
+    assert_int_equal(json_object_get_int_member(roles, "gatekeeper"), 2);
+    assert_int_equal(json_object_get_int_member(roles, "liaison"), 0);
+    assert_int_equal(json_object_get_int_member(roles, "total"), 6);
+    JsonObject *alpha = array_object(root, "actors", 1), *beta = array_object(root, "actors", 2);
+    assert_close(number(alpha, "ei_index"), -1.0, 0);
+    assert_close(number(beta, "ei_index"), 1.0, 0);
+    assert_close(number(beta, "constraint"), 1.0, 1e-15);
+    assert_close(number(beta, "blau"), 0.0, 0);
+    assert_int_equal(json_object_get_int_member(member_object(beta, "brokerage"), "total"), 0);
+    /* Graph totals: only the hub brokers. */
+    assert_int_equal(json_object_get_int_member(
+                         member_object(member_object(root, "brokerage"), "graph_raw"), "total"),
+                     6);
+    g_object_unref(parser);
+    ecosys_string_free(text);
+
+    check_across_members(f.graph, 0, NULL);
+    check_across_members(f.graph, ECOSYS_WEIGHTED, NULL);
+    fixture_free(&f);
+}
+
+/* The bundled dataset: every member across groups against its function,
+ * by sector and by territory, hops and weights, undirected and directed. */
+static void json_across_clermont(void **state)
+{
+    (void) state;
+    ecosys_dataset *ds = NULL;
+    assert_ok(ecosys_dataset_read(&ds, ecosys_test_env("ECOSYS_CLERMONT"), ECOSYS_FORMAT_AUTO));
+    ecosys_graph *g = NULL;
+    assert_ok(ecosys_graph_new(&g, ds, NULL));
+    check_across_members(g, 0, NULL);
+    check_across_members(g, ECOSYS_WEIGHTED, "territory");
+    check_across_members(g, ECOSYS_NO_PATHS, NULL);
+    ecosys_graph_free(g);
+    ecosys_graph_options go = ECOSYS_GRAPH_OPTIONS_INIT;
+    go.direction = ECOSYS_DIRECTION_DIRECTED;
+    assert_ok(ecosys_graph_new(&g, ds, &go));
+    check_across_members(g, 0, NULL);
+    check_across_members(g, ECOSYS_WEIGHTED, NULL);
+
+    /* Text and Markdown: the three sections and a plain reading of E-I. */
+    char *text = render(g, ECOSYS_REPORT_TEXT, 0, NULL, 0);
+    after(text, "\nAcross groups (by sector)\n");
+    after(text, "\nReading: ties cross sectors ");
+    after(text, "\nMixing matrix\n");
+    after(text, "\nBrokers\n");
+    after(text, "\nGatekeeper: lets what comes from another group into its own group\n");
+    after(text, "\nMost brokerage (top 5)\n");
+    after(text, "\nFewest constraints (top 5)\n");
+    after(text, "\nCommunities\n");
+    after(text, "\nHubs and connectors\n");
+    ecosys_string_free(text);
+    text = render(g, ECOSYS_REPORT_MARKDOWN, 0, NULL, 0);
+    after(text, "## Across groups (by sector)");
+    after(text, "- **Reading:** ties cross sectors ");
+    after(text, "### Mixing matrix");
+    after(text, "## Brokers");
+    after(text, "## Communities");
+    ecosys_string_free(text);
+    /* 25 groups (one per actor): the matrix is in JSON, too wide for text. */
+    text = render(g, ECOSYS_REPORT_TEXT, 0, "id", 0);
+    after(text, "25 groups: too many columns to show here");
+    ecosys_string_free(text);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
+/* Options: version 1 callers, seed and replicates, Louvain, no
+ * communities, skipping the sections, a bad communities value. */
+static void across_options(void **state)
+{
+    (void) state;
+    fixture f = star(1);
+    /* Version 1: init writes no member of version 2 and render reads none. */
+    ecosys_summary_options o;
+    memset(&o, 0x5a, sizeof o);
+    assert_ok(ecosys_summary_options_init(&o, 1));
+    assert_int_equal(o.version, 1);
+    assert_null(o.group);
+    assert_null(o.graph_options);
+    unsigned char pattern[sizeof o.seed];
+    memset(pattern, 0x5a, sizeof pattern);
+    assert_memory_equal(&o.seed, pattern, sizeof o.seed);
+    o.format = ECOSYS_REPORT_JSON;
+    char *text = NULL;
+    assert_ok(ecosys_summary_render(&text, NULL, f.graph, &o));
+    JsonParser *parser = parse_json(text);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    JsonObject *options = member_object(root, "options");
+    assert_int_equal(json_object_get_int_member(options, "seed"), 1);
+    assert_int_equal(json_object_get_int_member(options, "replicates"), 1000);
+    assert_string_equal(json_object_get_string_member(options, "communities"), "leiden");
+    assert_false(is_null(root, "communities"));
+    g_object_unref(parser);
+    ecosys_string_free(text);
+
+    /* Seed and replicates reach the permutation test; Louvain; delta, the
+     * isolate, is undefined everywhere but has a community of its own. */
+    ecosys_summary_options v2 = ECOSYS_SUMMARY_OPTIONS_INIT;
+    v2.format = ECOSYS_REPORT_JSON;
+    v2.seed = 42;
+    v2.replicates = 99;
+    v2.communities = ECOSYS_SUMMARY_COMMUNITIES_LOUVAIN;
+    assert_ok(ecosys_summary_render(&text, NULL, f.graph, &v2));
+    parser = parse_json(text);
+    root = json_node_get_object(json_parser_get_root(parser));
+    JsonObject *perm = member_object(member_object(member_object(root, "mixing"), "ei_index"),
+                                     "permutation");
+    assert_int_equal(json_object_get_int_member(perm, "replicates"), 99);
+    assert_int_equal(json_object_get_int_member(perm, "seed"), 42);
+    assert_string_equal(json_object_get_string_member(member_object(root, "communities"),
+                                                      "algorithm"),
+                        "louvain");
+    JsonObject *delta = array_object(root, "actors", 4);
+    assert_true(is_null(delta, "ei_index"));
+    assert_true(is_null(delta, "constraint"));
+    assert_true(is_null(delta, "blau"));
+    assert_false(is_null(delta, "community"));
+    g_object_unref(parser);
+    ecosys_string_free(text);
+
+    /* No communities: their members are null, the rest is there. */
+    v2.communities = ECOSYS_SUMMARY_COMMUNITIES_NONE;
+    assert_ok(ecosys_summary_render(&text, NULL, f.graph, &v2));
+    parser = parse_json(text);
+    root = json_node_get_object(json_parser_get_root(parser));
+    assert_true(is_null(root, "communities"));
+    assert_false(is_null(root, "mixing"));
+    static const char *const community_members[] = {"community", "within_module_z",
+                                                    "community_participation", "role"};
+    for (size_t i = 0; i < 4; i++)
+        assert_true(is_null(array_object(root, "actors", 0), community_members[i]));
+    g_object_unref(parser);
+    ecosys_string_free(text);
+    v2.format = ECOSYS_REPORT_TEXT;
+    assert_ok(ecosys_summary_render(&text, NULL, f.graph, &v2));
+    after(text, "Not computed (communities option: none).");
+    ecosys_string_free(text);
+
+    /* Skipped: every member across groups is null, the layout unchanged,
+     * the text as before. */
+    v2.skip_across_groups = 1;
+    v2.format = ECOSYS_REPORT_JSON;
+    assert_ok(ecosys_summary_render(&text, NULL, f.graph, &v2));
+    parser = parse_json(text);
+    root = json_node_get_object(json_parser_get_root(parser));
+    assert_false(json_object_get_boolean_member(member_object(root, "options"),
+                                                "across_groups"));
+    assert_true(is_null(root, "mixing"));
+    assert_true(is_null(root, "brokerage"));
+    assert_true(is_null(root, "communities"));
+    JsonObject *hub = array_object(root, "actors", 0);
+    static const char *const nulls[] = {"ei_index", "blau", "participation", "constraint",
+                                        "effective_size", "efficiency", "hierarchy",
+                                        "brokerage", "brokerage_z", "community",
+                                        "within_module_z", "role"};
+    for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
+        assert_true(is_null(hub, nulls[i]));
+    assert_true(is_null(array_object(root, "groups", 0), "ei_index"));
+    g_object_unref(parser);
+    ecosys_string_free(text);
+    v2.format = ECOSYS_REPORT_TEXT;
+    assert_ok(ecosys_summary_render(&text, NULL, f.graph, &v2));
+    assert_null(strstr(text, "Across groups"));
+    assert_null(strstr(text, "Brokers"));
+    ecosys_string_free(text);
+
+    v2.communities = (ecosys_summary_communities) 3;
+    assert_int_equal(ecosys_summary_render(&text, NULL, f.graph, &v2), ECOSYS_EINVAL);
+    assert_null(text);
+    fixture_free(&f);
+}
+
+/* More than 200 groups: no mixing matrix (it would be quadratic), the
+ * rest as usual. A ring of 201 actors grouped by id. */
+static void many_groups_no_matrix(void **state)
+{
+    (void) state;
+    enum { N = 201 };
+    size_t edges[N][2];
+    for (size_t i = 0; i < N; i++) {
+        edges[i][0] = i;
+        edges[i][1] = (i + 1) % N;
+    }
+    ecosys_dataset *ds = NULL;
+    ecosys_graph *g = ecosys_test_graph(&ds, N, (const size_t(*)[2]) edges, N, NULL, 0);
+    char *text = render(g, ECOSYS_REPORT_JSON, ECOSYS_NO_PATHS, "id", 0);
+    JsonParser *parser = parse_json(text);
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    JsonObject *mixing = member_object(root, "mixing");
+    assert_true(is_null(mixing, "mixing_matrix"));
+    assert_int_equal(json_object_get_int_member(mixing, "group_count"), N);
+    /* Every tie crosses groups of one actor: E-I 1, and no internal dyad,
+     * so the null cannot vary: z undefined. */
+    assert_close(number(member_object(mixing, "ei_index"), "ei_index"), 1.0, 0);
+    assert_true(is_null(member_object(mixing, "ei_index"), "z"));
+    g_object_unref(parser);
+    ecosys_string_free(text);
+    text = render(g, ECOSYS_REPORT_TEXT, ECOSYS_NO_PATHS, "id", 0);
+    after(text, "201 groups: too many for a mixing matrix (more than 200).");
+    ecosys_string_free(text);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -934,6 +1361,10 @@ int main(void)
         cmocka_unit_test(names_with_line_breaks),
         cmocka_unit_test(empty_graph),
         cmocka_unit_test(clermont_all_formats),
+        cmocka_unit_test(json_across_star),
+        cmocka_unit_test(json_across_clermont),
+        cmocka_unit_test(across_options),
+        cmocka_unit_test(many_groups_no_matrix),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

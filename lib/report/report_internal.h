@@ -4,7 +4,10 @@
 #ifndef ECOSYS_REPORT_REPORT_INTERNAL_H
 #define ECOSYS_REPORT_REPORT_INTERNAL_H
 
+#include "ecosys/brokerage.h"
+#include "ecosys/communities.h"
 #include "ecosys/measures.h"
+#include "ecosys/mixing.h"
 #include "ecosys/partition.h"
 #include "ecosys/report.h"
 
@@ -68,6 +71,56 @@ typedef struct ecosys_i_rank {
     double value;
 } ecosys_i_rank;
 
+/* Above this many groups the mixing matrix (k x k) is neither computed nor
+ * written: grouping by a near-unique attribute (name, id) would make it
+ * quadratic in the number of actors. */
+#define ECOSYS_I_MAX_MATRIX_GROUPS 200
+
+/* Above this many cells (communities x groups) the make-up of the
+ * communities is left out, for the same reason. */
+#define ECOSYS_I_MAX_COMPOSITION_CELLS ((size_t) 1 << 22)
+
+/* The measures across groups (lib/report/summary_sectors.c): what the
+ * sections "Across groups", "Brokers" and "Communities" and their JSON
+ * members show. Every array is indexed by vertex. */
+typedef struct ecosys_i_across {
+    int computed;                /* 0: skipped (skip_across_groups): everything below empty */
+    uint64_t seed;
+    size_t replicates;
+    ecosys_summary_communities communities;
+
+    /* by the group attribute (the summary's partition) */
+    ecosys_mixing_matrix matrix;  /* ties NULL above ECOSYS_I_MAX_MATRIX_GROUPS groups */
+    ecosys_ei_index ei;
+    ecosys_ei_permutation permutation;
+    double ei_p;                  /* two-sided: min(1, 2 min(p_greater, p_less)) */
+    double assortativity;
+    double *ei_actor;             /* ecosys_ei_index_actors */
+    double *blau;                 /* ecosys_blau */
+    double *participation;        /* ecosys_participation over the groups */
+
+    /* brokerage */
+    ecosys_structural_holes holes;
+    ecosys_brokerage brokerage;   /* by the group attribute */
+
+    /* communities: partition NULL with ECOSYS_SUMMARY_COMMUNITIES_NONE */
+    ecosys_partition *community;
+    const size_t *actor_community;
+    double modularity;
+    double *within_module_z;
+    double *community_participation;
+    ecosys_role *role;
+    ecosys_community_summary community_summary; /* composition NULL above the cap */
+
+    /* text top lists */
+    ecosys_i_rank *broker_rank;      /* largest brokerage totals (> 0) */
+    size_t broker_rank_count;
+    ecosys_i_rank *constraint_rank;  /* lowest constraint */
+    size_t constraint_rank_count;
+    ecosys_i_rank *hub_rank;         /* hubs and connectors of communities, by within-module z */
+    size_t hub_rank_count;
+} ecosys_i_across;
+
 typedef struct ecosys_i_summary {
     /* inputs (borrowed) */
     const ecosys_graph *graph;
@@ -98,6 +151,9 @@ typedef struct ecosys_i_summary {
     /* top lists of the ranked measures (NULL/0 for the others) */
     ecosys_i_rank *ranks[ECOSYS_I_MEASURE_COUNT];
     size_t rank_count[ECOSYS_I_MEASURE_COUNT];
+
+    /* measures across groups, brokerage and communities */
+    ecosys_i_across across;
 } ecosys_i_summary;
 
 /* Computes the summary. @p options is already validated and defaulted.
@@ -105,6 +161,20 @@ typedef struct ecosys_i_summary {
  * summary is disposed. */
 int ecosys_i_summary_compute(ecosys_i_summary *out, const ecosys_graph *graph,
                              const ecosys_summary_options *options);
+
+/* Computes s->across (summary_sectors.c) from the options; the rest of
+ * the summary (groups, partition) must be computed. Returns 0 or a
+ * negative code with the last error set. */
+int ecosys_i_across_compute(ecosys_i_summary *s, const ecosys_summary_options *options);
+
+/* Frees what s->across owns and zeroes it. */
+void ecosys_i_across_dispose(ecosys_i_across *across);
+
+/* Sorting helper of the top lists: larger values first, then input order. */
+int ecosys_i_compare_rank(const void *a, const void *b);
+
+/* Name of a community algorithm: "leiden", "louvain" or "none". */
+const char *ecosys_i_communities_name(ecosys_summary_communities communities);
 
 /* Frees what the summary owns and zeroes it. Accepts NULL. */
 void ecosys_i_summary_dispose(ecosys_i_summary *summary);

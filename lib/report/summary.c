@@ -8,6 +8,7 @@
 #include "graph/partition_internal.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,14 +51,39 @@ const ecosys_i_measure_info ecosys_i_measures[ECOSYS_I_MEASURE_COUNT] = {
                                    ECOSYS_I_WEIGHTS_NEVER, 0, 0, 0},
 };
 
+/* Size of a version 1 ecosys_summary_options: every member up to
+ * graph_options, the padding after it included (a version 1 struct ends
+ * there, rounded up to its alignment, which the members since do not
+ * change as none is more aligned than a pointer or a uint64_t). */
+#define OPTIONS_V1_SIZE offsetof(ecosys_summary_options, seed)
+
 int ecosys_summary_options_init(ecosys_summary_options *options, unsigned int version)
 {
-    if (!options || version != ECOSYS_SUMMARY_OPTIONS_VERSION)
+    if (!options || (version != ECOSYS_SUMMARY_OPTIONS_VERSION && version != 1))
         return ecosys_i_error(ECOSYS_EINVAL, "unknown ecosys_summary_options version %u",
                               version);
     ecosys_summary_options defaults = ECOSYS_SUMMARY_OPTIONS_INIT;
-    *options = defaults;
+    if (version == 1) {
+        /* A version 1 caller's struct has room for the version 1 members only. */
+        defaults.version = 1;
+        memcpy(options, &defaults, OPTIONS_V1_SIZE);
+    } else {
+        *options = defaults;
+    }
     return 0;
+}
+
+const char *ecosys_i_communities_name(ecosys_summary_communities communities)
+{
+    switch (communities) {
+    case ECOSYS_SUMMARY_COMMUNITIES_LEIDEN:
+        return "leiden";
+    case ECOSYS_SUMMARY_COMMUNITIES_LOUVAIN:
+        return "louvain";
+    case ECOSYS_SUMMARY_COMMUNITIES_NONE:
+    default:
+        return "none";
+    }
 }
 
 const char *ecosys_i_direction_name(ecosys_direction direction)
@@ -110,6 +136,7 @@ void ecosys_i_summary_dispose(ecosys_i_summary *s)
     }
     free(s->core_number);
     free(s->component);
+    ecosys_i_across_dispose(&s->across);
     ecosys_partition_free(s->partition);
     free(s->groups);
     memset(s, 0, sizeof *s);
@@ -117,7 +144,7 @@ void ecosys_i_summary_dispose(ecosys_i_summary *s)
 
 /* Sorting helper. qsort is not stable: every comparison ends on the vertex
  * index, which makes the order total and ties go to input order. */
-static int compare_rank(const void *a, const void *b)
+int ecosys_i_compare_rank(const void *a, const void *b)
 {
     const ecosys_i_rank *x = a, *y = b;
     if (x->value != y->value)
@@ -180,7 +207,7 @@ static int compute_ranks(ecosys_i_summary *s)
         for (size_t v = 0; v < s->n; v++)
             if (!isnan(s->values[m][v]))
                 all[count++] = (ecosys_i_rank){v, s->values[m][v]};
-        qsort(all, count, sizeof *all, compare_rank);
+        qsort(all, count, sizeof *all, ecosys_i_compare_rank);
         s->ranks[m] = all;
         s->rank_count[m] = count < s->top ? count : s->top;
     }
@@ -272,7 +299,8 @@ int ecosys_i_summary_compute(ecosys_i_summary *s, const ecosys_graph *graph,
     if (!s->core_number || !s->component)
         goto nomem;
 
-    if ((rc = compute_measures(s)) || (rc = compute_groups(s)) || (rc = compute_ranks(s)))
+    if ((rc = compute_measures(s)) || (rc = compute_groups(s)) || (rc = compute_ranks(s)) ||
+        (rc = ecosys_i_across_compute(s, o)))
         goto fail;
     return 0;
 
@@ -295,10 +323,17 @@ int ecosys_summary_render(char **out_text, size_t *out_length, const ecosys_grap
 
     ecosys_summary_options o = ECOSYS_SUMMARY_OPTIONS_INIT;
     if (options) {
-        if (options->version != ECOSYS_SUMMARY_OPTIONS_VERSION)
+        if (options->version == 1) {
+            /* Read no further than a version 1 struct goes; the members
+             * since keep their defaults. */
+            memcpy(&o, options, OPTIONS_V1_SIZE);
+            o.version = ECOSYS_SUMMARY_OPTIONS_VERSION;
+        } else if (options->version == ECOSYS_SUMMARY_OPTIONS_VERSION) {
+            o = *options;
+        } else {
             return ecosys_i_error(ECOSYS_EINVAL, "unknown ecosys_summary_options version %u",
                                   options->version);
-        o = *options;
+        }
     }
     if (o.format != ECOSYS_REPORT_TEXT && o.format != ECOSYS_REPORT_MARKDOWN &&
         o.format != ECOSYS_REPORT_JSON)
@@ -308,6 +343,15 @@ int ecosys_summary_render(char **out_text, size_t *out_length, const ecosys_grap
                               "summary flags: only ECOSYS_WEIGHTED and ECOSYS_NO_PATHS are "
                               "accepted (got 0x%x)",
                               o.flags);
+    if (o.communities != ECOSYS_SUMMARY_COMMUNITIES_LEIDEN &&
+        o.communities != ECOSYS_SUMMARY_COMMUNITIES_LOUVAIN &&
+        o.communities != ECOSYS_SUMMARY_COMMUNITIES_NONE)
+        return ecosys_i_error(ECOSYS_EINVAL,
+                              "unknown summary communities value %d: expected "
+                              "ECOSYS_SUMMARY_COMMUNITIES_LEIDEN, _LOUVAIN or _NONE",
+                              (int) o.communities);
+    if (o.replicates == 0)
+        o.replicates = ECOSYS_SUMMARY_DEFAULT_REPLICATES;
     if (!o.group)
         o.group = ECOSYS_I_DEFAULT_GROUP;
     if (o.top == 0)

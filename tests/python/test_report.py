@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 
 import pytest
@@ -20,7 +21,7 @@ def test_formats(clermont_graph):
     assert text.startswith(str(CLERMONT))  # the dataset's path is the default title
     assert markdown.startswith(f"# {CLERMONT}")
     assert same_value(data, json.loads(ecosys.summary(clermont_graph, "json")))
-    assert data["schema"] == "ecosys-summary" and data["schema_version"] == 1
+    assert data["schema"] == "ecosys-summary" and data["schema_version"] == 2
     assert data["libecosys_version"] == ecosys.library_version()
     assert data["dataset"]["title"] == str(CLERMONT)
     assert data["options"]["snapshot"]["direction"] == "as_dataset"
@@ -107,6 +108,11 @@ def run_program(*args):
     (["--no-paths"], {}, {"paths": False}),
     (["--no-paths", "--weighted", "--directed"], {"directed": True},
      {"paths": False, "weighted": True}),
+    (["--seed", "5", "--replicates", "50", "--communities", "louvain"], {},
+     {"seed": 5, "replicates": 50, "communities": "louvain"}),
+    (["--communities", "none", "--group", "territory"], {},
+     {"communities": "none", "group": "territory"}),
+    (["--no-across-groups"], {}, {"across_groups": False}),
 ])
 @pytest.mark.parametrize("fmt", ["json", "text", "markdown"])
 def test_same_as_the_c_program(args, options, kwargs, fmt):
@@ -118,3 +124,127 @@ def test_same_as_the_c_program(args, options, kwargs, fmt):
         assert same_value(json.loads(ours), json.loads(theirs))
     else:
         assert ours == theirs
+
+
+# ---- across groups: every new member equals the Python measure of the same name ----
+
+#: Per-actor JSON member: how to compute it from Python (group "sector" unless given).
+ACROSS_ACTOR = {
+    "ei_index": lambda g, w, grp: ecosys.ei_index_actors(g, grp, weighted=w),
+    "blau": lambda g, w, grp: ecosys.blau(g, grp, weighted=w),
+    "participation": lambda g, w, grp: ecosys.participation(g, grp, weighted=w),
+    "constraint": lambda g, w, grp: ecosys.constraint(g, weighted=w),
+    "effective_size": lambda g, w, grp: ecosys.effective_size(g, weighted=w),
+    "efficiency": lambda g, w, grp: ecosys.efficiency(g, weighted=w),
+    "hierarchy": lambda g, w, grp: ecosys.hierarchy(g, weighted=w),
+}
+
+
+def _by_role(d):
+    return {role: (None if isinstance(x, float) and not math.isfinite(x) else x)
+            for role, x in d.items()}
+
+
+@pytest.mark.parametrize("options", [{}, {"directed": True}, {"at": LABEL_DAY}])
+@pytest.mark.parametrize("weighted", [False, True])
+@pytest.mark.parametrize("group", ["sector", "territory"])
+def test_across_groups_equal_the_python_measures(clermont, options, weighted, group):
+    """Each new member of the JSON summary, for every actor, group and the
+    whole graph, equals what ecosys.mixing, ecosys.brokerage and
+    ecosys.communities return with the summary's options."""
+    with ecosys.Graph(clermont, **options) as g:
+        data = ecosys.summary_json(g, weighted=weighted, group=group, seed=7, replicates=200)
+        actors = data["actors"]
+        assert [a["id"] for a in actors] == g.actor_ids
+        for name, compute in ACROSS_ACTOR.items():
+            ours = compute(g, weighted, group)
+            for a in actors:
+                assert same_value(ours[a["id"]], a[name], name), (name, a["id"])
+            assert data["uses_weights"][name] is weighted
+        roles = ecosys.brokerage_roles(g, group)
+        for a in actors:
+            assert a["brokerage"] == roles.raw[a["id"]], a["id"]
+            assert same_value(_by_role(roles.z[a["id"]]), a["brokerage_z"]), a["id"]
+        broker = data["brokerage"]
+        assert broker["graph_raw"] == roles.graph_raw
+        assert same_value(broker["graph_z"], _by_role(roles.graph_z))
+        assert same_value(broker["graph_expected"], roles.graph_expected)
+        assert broker["density"] == roles.density and broker["arc_count"] == roles.arc_count
+        assert data["uses_weights"]["brokerage"] is False
+
+        mixing = data["mixing"]
+        ei = ecosys.ei_index(g, group, weighted=weighted)
+        for field in ("external", "internal", "ei_index", "dyads", "internal_dyads",
+                      "expected", "sd", "z"):
+            assert same_value(getattr(ei, field), mixing["ei_index"][field], field), field
+        for grp in data["groups"]:
+            assert same_value(ei.groups[grp["value"]], grp["ei_index"]), grp["value"]
+        perm = ecosys.ei_permutation_test(g, group, replicates=200, seed=7, weighted=weighted)
+        got = mixing["ei_index"]["permutation"]
+        for field in ("replicates", "seed", "observed", "mean", "sd", "z", "p_greater",
+                      "p_less"):
+            assert same_value(getattr(perm, field), got[field], field), field
+        assert mixing["ei_index"]["p"] == min(1.0, 2 * min(perm.p_greater, perm.p_less))
+        assert same_value(ecosys.assortativity(g, group, weighted=weighted),
+                          mixing["assortativity"])
+        matrix = ecosys.mixing_matrix(g, group)
+        assert mixing["mixing_matrix"]["groups"] == matrix.groups
+        assert mixing["mixing_matrix"]["ties"] == matrix.ties
+        assert same_value(mixing["mixing_matrix"]["weights"], matrix.weights)
+        assert mixing["group"] == group and mixing["weighted"] is weighted
+
+        found = ecosys.community_detect(g, seed=7, weighted=weighted)
+        with found.partition as communities:
+            membership = communities.membership
+            assert [a["community"] for a in actors] == \
+                [int(membership[k]) for k in g.actor_ids]
+            assert same_value(found.modularity, data["communities"]["modularity"])
+            assert same_value(ecosys.modularity(g, communities, weighted=weighted, mode="all"),
+                              data["communities"]["modularity"])
+            z = ecosys.within_module_z(g, communities, weighted=weighted)
+            part = ecosys.participation(g, communities, weighted=weighted)
+            role = ecosys.roles(g, communities, weighted=weighted)
+            for a in actors:
+                assert same_value(z[a["id"]], a["within_module_z"]), a["id"]
+                assert same_value(part[a["id"]], a["community_participation"]), a["id"]
+                assert role[a["id"]] == a["role"], a["id"]
+            summary = ecosys.community_summary(g, communities, group)
+            listed = data["communities"]["communities"]
+            assert [c["name"] for c in listed] == list(summary.communities)
+            for c in listed:
+                expected = dict(summary.communities[c["name"]])
+                assert same_value(expected, {k: v for k, v in c.items() if k != "name"})
+
+
+def test_across_groups_options(clermont_graph):
+    data = ecosys.summary_json(clermont_graph)
+    assert data["options"]["seed"] == 1 and data["options"]["replicates"] == 1000
+    assert data["options"]["communities"] == "leiden" and data["options"]["across_groups"]
+    assert data["mixing"]["ei_index"]["permutation"]["replicates"] == 1000
+    louvain = ecosys.summary_json(clermont_graph, communities="louvain", seed=3)
+    assert louvain["communities"]["algorithm"] == "louvain"
+    found = ecosys.louvain(clermont_graph, seed=3)
+    with found.partition as p:
+        assert [a["community"] for a in louvain["actors"]] == \
+            [int(p.membership[k]) for k in clermont_graph.actor_ids]
+    none = ecosys.summary_json(clermont_graph, communities="none")
+    assert none["communities"] is None and none["mixing"] is not None
+    assert all(a["community"] is None and a["role"] is None for a in none["actors"])
+    skipped = ecosys.summary_json(clermont_graph, across_groups=False)
+    assert skipped["options"]["across_groups"] is False
+    assert skipped["mixing"] is None and skipped["brokerage"] is None
+    assert skipped["communities"] is None
+    assert all(a["constraint"] is None and a["brokerage"] is None for a in skipped["actors"])
+    assert all(grp["ei_index"] is None for grp in skipped["groups"])
+    assert skipped["actors"][0].keys() == data["actors"][0].keys()
+    text = ecosys.summary(clermont_graph, across_groups=False)
+    assert "Across groups" not in text and "Brokers" not in text
+    text = ecosys.summary(clermont_graph)
+    for heading in ("Across groups (by sector)", "Brokers", "Communities", "Mixing matrix"):
+        assert heading in text
+    with pytest.raises(ecosys.InvalidArgumentError):
+        ecosys.summary(clermont_graph, communities="walktrap")
+    with pytest.raises(ecosys.InvalidArgumentError):
+        ecosys.summary(clermont_graph, replicates=0)
+    with pytest.raises(ecosys.InvalidArgumentError):
+        ecosys.summary(clermont_graph, seed=-1)

@@ -208,7 +208,12 @@ class SummaryOptions(ctypes.Structure):
                 ("top", ctypes.c_size_t),
                 ("title", ctypes.c_char_p),
                 ("flags", ctypes.c_uint),
-                ("graph_options", ctypes.POINTER(GraphOptions))]
+                ("graph_options", ctypes.POINTER(GraphOptions)),
+                # version 2
+                ("seed", ctypes.c_uint64),
+                ("replicates", ctypes.c_size_t),
+                ("communities", ctypes.c_int),
+                ("skip_across_groups", ctypes.c_int)]
 
 
 class MixingMatrixStruct(ctypes.Structure):
@@ -316,7 +321,7 @@ STRUCTS: Dict[str, type] = {
 }
 
 GRAPH_OPTIONS_VERSION = 1
-SUMMARY_OPTIONS_VERSION = 1
+SUMMARY_OPTIONS_VERSION = 2
 
 
 # ---- two-mode structs (ecosys/twomode.h) ------------------------------------------
@@ -1418,7 +1423,9 @@ def community_summary(graph: int, communities: int,
 
 
 def summary_render(graph: int, fmt: int, group: Optional[bytes], top: int,
-                   title: Optional[bytes], flags: int, options: Any) -> str:
+                   title: Optional[bytes], flags: int, options: Any, seed: int = 1,
+                   replicates: int = 0, communities: int = 0,
+                   skip_across_groups: bool = False) -> str:
     """ecosys_summary_render(); the text is copied, then freed."""
     so = SummaryOptions()
     call("ecosys_summary_options_init", ctypes.byref(so), SUMMARY_OPTIONS_VERSION)
@@ -1427,6 +1434,10 @@ def summary_render(graph: int, fmt: int, group: Optional[bytes], top: int,
     so.top = top
     so.title = title
     so.flags = flags
+    so.seed = seed
+    so.replicates = replicates
+    so.communities = communities
+    so.skip_across_groups = 1 if skip_across_groups else 0
     if options is not None:
         so.graph_options = ctypes.pointer(options)
     out = ctypes.c_void_p()
