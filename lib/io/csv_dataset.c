@@ -7,14 +7,13 @@
 
 #include "core/error.h"
 #include "graph/dataset_internal.h"
-#include "io/csv_reader.h"
+#include "io/csv_table.h"
 #include "io/csv_twomode.h"
 
 #include <glib.h>
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,174 +23,10 @@
 #define TIES_FILE "collaborations.csv"
 #define META_FILE "dataset.csv"
 
-#define NONE SIZE_MAX
-
-#define MAX_BUILTINS ECOSYS_I_TIE_FIELDS
-
-/* Where the columns of one file go, from its header row. */
-typedef struct column_map {
-    ecosys_table table;
-    size_t at[MAX_BUILTINS]; /* column of each built-in field, or NONE */
-    size_t attr_count;       /* columns kept as free attributes: */
-    size_t *attr_column;     /*   their column in the file */
-    size_t *attr_index;      /*   their attribute index in the dataset */
-} column_map;
-
-static void column_map_dispose(column_map *map)
-{
-    free(map->attr_column);
-    free(map->attr_index);
-}
-
-static const char *const *builtin_fields(ecosys_table table)
-{
-    return table == ECOSYS_TABLE_ACTORS ? ecosys_i_actor_fields : ecosys_i_tie_fields;
-}
-
-static const char *required_columns(ecosys_table table)
-{
-    return table == ECOSYS_TABLE_ACTORS ? "id" : "source, target";
-}
-
-static const char *basename_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* ---- errors ----------------------------------------------------------------- */
-
-static int parse_error_at(const ecosys_i_csv_reader *r, const ecosys_i_csv_field *f,
-                          const char *format, ...) ECOSYS_I_PRINTF(3, 4);
-
-static int parse_error_at(const ecosys_i_csv_reader *r, const ecosys_i_csv_field *f,
-                          const char *format, ...)
-{
-    char message[1024];
-    va_list args;
-    va_start(args, format);
-    vsnprintf(message, sizeof message, format, args);
-    va_end(args);
-    return ecosys_i_error_at(ECOSYS_EPARSE, ecosys_i_csv_path(r), f->line, f->column, "%s",
-                             message);
-}
-
-/* Re-records the error just raised by a dataset call as found in the file
- * at @p f, keeping its message and naming the column. The values came from
- * the file, so a rejected value (EINVAL, EEXISTS) is bad input: EPARSE.
- * Out of memory and the pool's size limit keep their code. */
-static int located(int rc, const ecosys_i_csv_reader *r, const ecosys_i_csv_field *f,
-                   const char *column)
-{
-    if (rc == ECOSYS_ENOMEM)
-        return rc;
-    char message[1024];
-    snprintf(message, sizeof message, "%s", ecosys_error_last()->message);
-    int code = rc == ECOSYS_EINVAL || rc == ECOSYS_EEXISTS ? ECOSYS_EPARSE : rc;
-    if (column)
-        return ecosys_i_error_at(code, ecosys_i_csv_path(r), f->line, f->column,
-                                 "column \"%s\": %s", column, message);
-    return ecosys_i_error_at(code, ecosys_i_csv_path(r), f->line, f->column, "%s", message);
-}
-
-/* ---- the header row ----------------------------------------------------------- */
-
-static int builtin_index(ecosys_table table, const char *name)
-{
-    const char *const *fields = builtin_fields(table);
-    for (int i = 0; fields[i]; i++)
-        if (strcmp(fields[i], name) == 0)
-            return i;
-    return -1;
-}
-
-/* Maps header column @p k; @p seen maps names met so far to column + 1. */
-static int map_column(column_map *map, ecosys_dataset *ds, const ecosys_i_csv_reader *r,
-                      const ecosys_i_csv_field *f, size_t k, GHashTable *seen)
-{
-    if (f->length == 0)
-        return parse_error_at(r, f, "empty column name in the header");
-    gpointer first = g_hash_table_lookup(seen, f->text);
-    if (first)
-        return parse_error_at(r, f, "duplicate column \"%.200s\": the header already names it "
-                              "in field %zu", f->text, GPOINTER_TO_SIZE(first));
-    g_hash_table_insert(seen, (gpointer) f->text, GSIZE_TO_POINTER(k + 1));
-    int builtin = builtin_index(map->table, f->text);
-    if (builtin >= 0) {
-        map->at[builtin] = k;
-        return 0;
-    }
-    size_t attr;
-    int rc = ecosys_dataset_add_attribute(&attr, ds, map->table, f->text);
-    if (rc)
-        return located(rc, r, f, NULL);
-    map->attr_column[map->attr_count] = k;
-    map->attr_index[map->attr_count++] = attr;
-    return 0;
-}
-
-/* A header name that differs from a required one only by case or spaces
- * is almost certainly meant as it: say so. */
-static const char *near_miss(const ecosys_i_csv_record *header, const char *wanted)
-{
-    for (size_t k = 0; k < header->count; k++) {
-        char *stripped = g_strstrip(g_strdup(header->fields[k].text));
-        int same = g_ascii_strcasecmp(stripped, wanted) == 0;
-        g_free(stripped);
-        if (same)
-            return header->fields[k].text;
-    }
-    return NULL;
-}
-
-static int check_required(const column_map *map, const ecosys_i_csv_reader *r,
-                          const ecosys_i_csv_record *header)
-{
-    int required = map->table == ECOSYS_TABLE_ACTORS ? 1 : 2; /* id; source, target */
-    for (int b = 0; b < required; b++) {
-        if (map->at[b] != NONE)
-            continue;
-        const char *name = builtin_fields(map->table)[b];
-        const char *miss = near_miss(header, name);
-        char hint[300] = "";
-        if (miss)
-            snprintf(hint, sizeof hint,
-                     "; found \"%.200s\", but column names are exact and case-sensitive", miss);
-        return ecosys_i_error_at(ECOSYS_EPARSE, ecosys_i_csv_path(r), 1, 1,
-                                 "missing required column \"%s\" (%s needs the columns: %s)%s",
-                                 name, basename_of(ecosys_i_csv_path(r)),
-                                 required_columns(map->table), hint);
-    }
-    return 0;
-}
-
-static int read_header(column_map *map, ecosys_dataset *ds, ecosys_i_csv_reader *r)
-{
-    ecosys_i_csv_record header;
-    int rc = ecosys_i_csv_read(r, &header);
-    if (rc < 0)
-        return rc;
-    if (rc == 0)
-        return ecosys_i_error_at(ECOSYS_EPARSE, ecosys_i_csv_path(r), 1, 1,
-                                 "empty file: expected a header row naming the columns (at "
-                                 "least: %s)",
-                                 required_columns(map->table));
-    for (size_t b = 0; b < MAX_BUILTINS; b++)
-        map->at[b] = NONE;
-    map->attr_column = malloc(header.count * sizeof *map->attr_column);
-    map->attr_index = malloc(header.count * sizeof *map->attr_index);
-    if (!map->attr_column || !map->attr_index)
-        return ecosys_i_error_nomem();
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    rc = 0;
-    for (size_t k = 0; k < header.count && !rc; k++)
-        rc = map_column(map, ds, r, &header.fields[k], k, seen);
-    g_hash_table_destroy(seen);
-    if (rc)
-        return rc;
-    ecosys_i_csv_expect_fields(r, header.count);
-    return check_required(map, r, &header);
-}
+static const ecosys_i_csv_table actors_table = {0, ECOSYS_TABLE_ACTORS, ecosys_i_actor_fields, 1,
+                                               "id"};
+static const ecosys_i_csv_table ties_table = {0, ECOSYS_TABLE_TIES, ecosys_i_tie_fields, 2,
+                                             "source, target"};
 
 /* ---- loading state -------------------------------------------------------------- */
 
@@ -216,17 +51,17 @@ typedef struct batch_lookups {
 
 /* ---- rows ----------------------------------------------------------------------- */
 
-static const ecosys_i_csv_field *field_of(const ecosys_i_csv_record *rec, const column_map *map,
-                                          int builtin)
+static const ecosys_i_csv_field *field_of(const ecosys_i_csv_record *rec,
+                                          const ecosys_i_csv_columns *map, int builtin)
 {
-    return map->at[builtin] == NONE ? NULL : &rec->fields[map->at[builtin]];
+    return map->at[builtin] == ECOSYS_I_CSV_NONE ? NULL : &rec->fields[map->at[builtin]];
 }
 
 /* Interns a field of a built-in column: *out receives its pool index, 0
  * ("") for an empty field or a missing column. */
 static int intern(uint32_t *out, loader *L, const ecosys_i_csv_reader *r,
-                  const ecosys_i_csv_record *rec, const column_map *map, ecosys_table table,
-                  int builtin)
+                  const ecosys_i_csv_record *rec, const ecosys_i_csv_columns *map,
+                  ecosys_table table, int builtin)
 {
     const ecosys_i_csv_field *f = field_of(rec, map, builtin);
     *out = 0;
@@ -236,22 +71,7 @@ static int intern(uint32_t *out, loader *L, const ecosys_i_csv_reader *r,
     int rc = table == ECOSYS_TABLE_ACTORS && builtin == ECOSYS_I_ACTOR_NAME
                  ? ecosys_i_dataset_store(out, L->ds, f->text, f->length)
                  : ecosys_i_dataset_intern(out, L->ds, f->text, f->length);
-    return rc ? located(rc, r, f, builtin_fields(table)[builtin]) : 0;
-}
-
-static int set_attributes(ecosys_dataset *ds, const ecosys_i_csv_reader *r,
-                          const column_map *map, const ecosys_i_csv_record *rec, size_t row)
-{
-    for (size_t a = 0; a < map->attr_count; a++) {
-        const ecosys_i_csv_field *f = &rec->fields[map->attr_column[a]];
-        if (f->length == 0) /* unset values read "" already */
-            continue;
-        int rc = ecosys_dataset_set_attribute(ds, map->table, row, map->attr_index[a], f->text);
-        if (rc)
-            return located(rc, r, f, ecosys_dataset_attribute_name(ds, map->table,
-                                                                   map->attr_index[a]));
-    }
-    return 0;
+    return rc ? ecosys_i_csv_located(rc, r, f, map->table->fields[builtin]) : 0;
 }
 
 static int note_definition(loader *L, size_t row, size_t line)
@@ -266,30 +86,33 @@ static int note_definition(loader *L, size_t row, size_t line)
     return 0;
 }
 
-static int add_actor_row(loader *L, const ecosys_i_csv_reader *r, const column_map *map,
-                         const ecosys_i_csv_record *rec, uint32_t hash)
+static int add_actor_row(loader *L, const ecosys_i_csv_reader *r,
+                         const ecosys_i_csv_columns *map, const ecosys_i_csv_record *rec,
+                         uint32_t hash)
 {
     const ecosys_i_csv_field *id = field_of(rec, map, ECOSYS_I_ACTOR_ID);
     if (id->length == 0)
-        return parse_error_at(r, id, "empty actor id: every actor needs a unique, non-empty id");
+        return ecosys_i_csv_parse_error(r, id,
+                                        "empty actor id: every actor needs a unique, non-empty id");
     ecosys_i_actor_row row;
     int rc = ecosys_i_dataset_intern_hashed(&row.field[ECOSYS_I_ACTOR_ID], L->ds, id->text,
                                             id->length, hash);
     if (rc)
-        return located(rc, r, id, "id");
+        return ecosys_i_csv_located(rc, r, id, "id");
     size_t first = ecosys_i_dataset_actor_of(L->ds, row.field[ECOSYS_I_ACTOR_ID]);
     if (first != SIZE_MAX)
-        return parse_error_at(r, id, "duplicate actor id \"%.200s\" (first defined on line %zu)",
-                              id->text, L->defined_on[first]);
+        return ecosys_i_csv_parse_error(r, id,
+                                        "duplicate actor id \"%.200s\" (first defined on line %zu)",
+                                        id->text, L->defined_on[first]);
     for (int f = ECOSYS_I_ACTOR_NAME; f < ECOSYS_I_ACTOR_FIELDS; f++)
         if ((rc = intern(&row.field[f], L, r, rec, map, ECOSYS_TABLE_ACTORS, f)))
             return rc;
     size_t index;
     if ((rc = ecosys_i_dataset_add_actor_interned(&index, L->ds, &row)))
-        return located(rc, r, id, NULL);
+        return ecosys_i_csv_located(rc, r, id, NULL);
     if ((rc = note_definition(L, index, rec->line)))
         return rc;
-    return set_attributes(L->ds, r, map, rec, index);
+    return ecosys_i_csv_set_attributes(map, L->ds, r, rec, index);
 }
 
 /* A tie's end: @p actor is what the batch lookup found for it. */
@@ -297,10 +120,11 @@ static int find_end(size_t *out, const ecosys_i_csv_reader *r, const ecosys_i_cs
                     uint32_t actor, const char *column)
 {
     if (f->length == 0)
-        return parse_error_at(r, f, "empty actor id in column \"%s\"", column);
+        return ecosys_i_csv_parse_error(r, f, "empty actor id in column \"%s\"", column);
     if (actor == ECOSYS_I_STRPOOL_NONE)
-        return parse_error_at(r, f, "unknown actor \"%.200s\" in column \"%s\": %s has no actor "
-                              "with this id", f->text, column, ACTORS_FILE);
+        return ecosys_i_csv_parse_error(r, f,
+                                        "unknown actor \"%.200s\" in column \"%s\": %s has no "
+                                        "actor with this id", f->text, column, ACTORS_FILE);
     *out = actor;
     return 0;
 }
@@ -330,29 +154,34 @@ static int parse_weight(double *out, const ecosys_i_csv_reader *r, const ecosys_
         return 0;
     const char *text = f->text;
     if (g_ascii_isspace(text[0]) || g_ascii_isspace(text[f->length - 1]))
-        return parse_error_at(r, f, "column \"weight\": \"%.64s\" has leading or trailing spaces",
-                              text);
+        return ecosys_i_csv_parse_error(r, f,
+                                        "column \"weight\": \"%.64s\" has leading or trailing "
+                                        "spaces",
+                                        text);
     char *end;
     errno = 0;
     double weight = g_ascii_strtod(text, &end);
     if (end != text + f->length)
-        return parse_error_at(r, f, "column \"weight\": \"%.64s\" is not a number", text);
+        return ecosys_i_csv_parse_error(r, f, "column \"weight\": \"%.64s\" is not a number", text);
     if (!isfinite(weight))
-        return parse_error_at(r, f, "column \"weight\": %.64s is not finite (weights must be "
-                              "finite numbers >= 0)", text);
+        return ecosys_i_csv_parse_error(r, f,
+                                        "column \"weight\": %.64s is not finite (weights must be "
+                                        "finite numbers >= 0)", text);
     if (weight == 0 && errno == ERANGE)
-        return parse_error_at(r, f, "column \"weight\": %.64s is too small to represent (it "
-                              "would become 0)", text);
+        return ecosys_i_csv_parse_error(r, f,
+                                        "column \"weight\": %.64s is too small to represent (it "
+                                        "would become 0)", text);
     if (weight < 0)
-        return parse_error_at(r, f, "column \"weight\": %.64s is negative (weights must be >= 0)",
-                              text);
+        return ecosys_i_csv_parse_error(r, f,
+                                        "column \"weight\": %.64s is negative (weights must "
+                                        "be >= 0)", text);
     *out = weight;
     return 0;
 }
 
 /* A tie's text field: @p found is its pool index from the batch lookup. */
 static int tie_text(uint32_t *out, loader *L, const ecosys_i_csv_reader *r,
-                    const ecosys_i_csv_record *rec, const column_map *map, int builtin,
+                    const ecosys_i_csv_record *rec, const ecosys_i_csv_columns *map, int builtin,
                     uint32_t found)
 {
     *out = found;
@@ -364,7 +193,7 @@ static int tie_text(uint32_t *out, loader *L, const ecosys_i_csv_reader *r,
 /* The tie is validated by the dataset, as ecosys_dataset_add_tie() would;
  * only the texts of the actor ids and the weight are read here, so that their
  * errors say precisely what is wrong with the text. Row @p i of the batch. */
-static int add_tie_row(loader *L, const ecosys_i_csv_reader *r, const column_map *map,
+static int add_tie_row(loader *L, const ecosys_i_csv_reader *r, const ecosys_i_csv_columns *map,
                        const ecosys_i_csv_record *rec, const batch_lookups *b, size_t i)
 {
     ecosys_i_tie_row tie;
@@ -386,25 +215,25 @@ static int add_tie_row(loader *L, const ecosys_i_csv_reader *r, const column_map
         if (bad == ECOSYS_I_TIE_ORDER) /* the end is what comes too early */
             bad = ECOSYS_I_TIE_END;
         const ecosys_i_csv_field *f = field_of(rec, map, bad);
-        return located(rc, r, f ? f : &rec->fields[0], ecosys_i_tie_fields[bad]);
+        return ecosys_i_csv_located(rc, r, f ? f : &rec->fields[0], ecosys_i_tie_fields[bad]);
     }
-    return set_attributes(L->ds, r, map, rec, index);
+    return ecosys_i_csv_set_attributes(map, L->ds, r, rec, index);
 }
 
 /* ---- files -------------------------------------------------------------------- */
 
 /* A built-in field as a key to look up; a missing column reads "". */
-static ecosys_i_strpool_key key_of(const ecosys_i_csv_record *rec, const column_map *map,
-                                   int builtin)
+static ecosys_i_strpool_key key_of(const ecosys_i_csv_record *rec,
+                                   const ecosys_i_csv_columns *map, int builtin)
 {
     const ecosys_i_csv_field *f = field_of(rec, map, builtin);
     return f ? (ecosys_i_strpool_key){f->text, f->length} : (ecosys_i_strpool_key){"", 0};
 }
 
-static void look_up_batch(batch_lookups *b, const loader *L, const column_map *map,
+static void look_up_batch(batch_lookups *b, const loader *L, const ecosys_i_csv_columns *map,
                           const ecosys_i_csv_record *batch, size_t count)
 {
-    if (map->table == ECOSYS_TABLE_ACTORS) {
+    if (map->table == &actors_table) {
         for (size_t i = 0; i < count; i++) {
             const ecosys_i_csv_field *f = field_of(&batch[i], map, ECOSYS_I_ACTOR_ID);
             b->id_hash[i] = ecosys_i_strpool_hash(f->text, f->length);
@@ -452,10 +281,12 @@ static void reserve_rows(loader *L, const char *path, ecosys_table table,
 static int read_table(loader *L, const char *path, ecosys_table table)
 {
     ecosys_i_csv_reader *r = NULL;
-    column_map map = {.table = table};
+    ecosys_i_csv_columns map = {0};
     int rc = ecosys_i_csv_open(&r, path);
     if (!rc)
-        rc = read_header(&map, L->ds, r);
+        rc = ecosys_i_csv_read_header(&map, table == ECOSYS_TABLE_ACTORS ? &actors_table
+                                                                         : &ties_table,
+                                      L->ds, r);
     ecosys_i_csv_record batch[BATCH];
     batch_lookups found;
     size_t count;
@@ -471,7 +302,7 @@ static int read_table(loader *L, const char *path, ecosys_table table)
                      ? add_actor_row(L, r, &map, &batch[i], found.id_hash[i])
                      : add_tie_row(L, r, &map, &batch[i], &found, i);
     }
-    column_map_dispose(&map);
+    ecosys_i_csv_columns_dispose(&map);
     ecosys_i_csv_close(r);
     return rc;
 }
@@ -490,14 +321,16 @@ static int apply_meta_row(ecosys_dataset *ds, const ecosys_i_csv_reader *r,
 {
     const ecosys_i_csv_field *key = &rec->fields[0], *value = &rec->fields[1];
     if (strcmp(key->text, "directed") != 0)
-        return parse_error_at(r, key, "unknown key \"%.200s\" (known keys: directed)", key->text);
+        return ecosys_i_csv_parse_error(r, key, "unknown key \"%.200s\" (known keys: directed)",
+                                        key->text);
     if (*directed_line)
-        return parse_error_at(r, key, "key \"directed\" given twice (first on line %zu)",
-                              *directed_line);
+        return ecosys_i_csv_parse_error(r, key, "key \"directed\" given twice (first on line %zu)",
+                                        *directed_line);
     *directed_line = rec->line;
     if (strcmp(value->text, "true") != 0 && strcmp(value->text, "false") != 0)
-        return parse_error_at(r, value, "\"directed\" must be true or false, not \"%.200s\"",
-                              value->text);
+        return ecosys_i_csv_parse_error(r, value,
+                                        "\"directed\" must be true or false, not \"%.200s\"",
+                                        value->text);
     ecosys_dataset_set_directed(ds, value->text[0] == 't');
     return 0;
 }

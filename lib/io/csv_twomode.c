@@ -5,128 +5,25 @@
 
 #include "core/error.h"
 #include "graph/twomode_internal.h"
-#include "io/csv_reader.h"
+#include "io/csv_table.h"
 
 #include <glib.h>
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#define NONE SIZE_MAX
-
-/* Where the columns of one two-mode file go, from its header row. */
-typedef struct column_map {
-    ecosys_twomode_table table;
-    size_t at[ECOSYS_I_EVENT_FIELDS]; /* column of each built-in field, or NONE */
-    size_t attr_count;
-    size_t *attr_column; /* column in the file of each free attribute */
-    size_t *attr_index;  /* its attribute index in the dataset */
-} column_map;
+static const ecosys_i_csv_table events_table = {1, ECOSYS_TWOMODE_EVENTS, ecosys_i_event_fields,
+                                               1, "id"};
+static const ecosys_i_csv_table participation_table = {
+    1, ECOSYS_TWOMODE_PARTICIPATION, ecosys_i_participation_fields, 2, "actor, event"};
 
 static const char *const *fields_of(ecosys_twomode_table table)
 {
     return table == ECOSYS_TWOMODE_EVENTS ? ecosys_i_event_fields
                                           : ecosys_i_participation_fields;
-}
-
-static int parse_error_at(const ecosys_i_csv_reader *r, const ecosys_i_csv_field *f,
-                          const char *format, ...) ECOSYS_I_PRINTF(3, 4);
-
-static int parse_error_at(const ecosys_i_csv_reader *r, const ecosys_i_csv_field *f,
-                          const char *format, ...)
-{
-    char message[1024];
-    va_list args;
-    va_start(args, format);
-    vsnprintf(message, sizeof message, format, args);
-    va_end(args);
-    return ecosys_i_error_at(ECOSYS_EPARSE, ecosys_i_csv_path(r), f->line, f->column, "%s",
-                             message);
-}
-
-/* Re-records the error of a dataset call as found at @p f (EINVAL and
- * EEXISTS become EPARSE: the value came from the file). */
-static int located(int rc, const ecosys_i_csv_reader *r, const ecosys_i_csv_field *f,
-                   const char *column)
-{
-    if (rc == ECOSYS_ENOMEM)
-        return rc;
-    char message[1024];
-    snprintf(message, sizeof message, "%s", ecosys_error_last()->message);
-    int code = rc == ECOSYS_EINVAL || rc == ECOSYS_EEXISTS ? ECOSYS_EPARSE : rc;
-    return ecosys_i_error_at(code, ecosys_i_csv_path(r), f->line, f->column,
-                             "column \"%s\": %s", column, message);
-}
-
-static int read_header(column_map *map, ecosys_dataset *ds, ecosys_i_csv_reader *r)
-{
-    const char *required = map->table == ECOSYS_TWOMODE_EVENTS ? "id" : "actor, event";
-    const char *file = map->table == ECOSYS_TWOMODE_EVENTS ? ECOSYS_I_EVENTS_FILE
-                                                           : ECOSYS_I_PARTICIPATION_FILE;
-    ecosys_i_csv_record header;
-    int rc = ecosys_i_csv_read(r, &header);
-    if (rc < 0)
-        return rc;
-    if (rc == 0)
-        return ecosys_i_error_at(ECOSYS_EPARSE, ecosys_i_csv_path(r), 1, 1,
-                                 "empty file: expected a header row naming the columns (at "
-                                 "least: %s)", required);
-    for (size_t b = 0; b < ECOSYS_I_EVENT_FIELDS; b++)
-        map->at[b] = NONE;
-    map->attr_column = malloc(header.count * sizeof *map->attr_column);
-    map->attr_index = malloc(header.count * sizeof *map->attr_index);
-    if (!map->attr_column || !map->attr_index)
-        return ecosys_i_error_nomem();
-    const char *const *fields = fields_of(map->table);
-    for (size_t k = 0; k < header.count; k++) {
-        const ecosys_i_csv_field *f = &header.fields[k];
-        if (f->length == 0)
-            return parse_error_at(r, f, "empty column name in the header");
-        for (size_t j = 0; j < k; j++)
-            if (strcmp(header.fields[j].text, f->text) == 0) /* headers are short */
-                return parse_error_at(r, f, "duplicate column \"%.200s\": the header already "
-                                      "names it in field %zu", f->text, j + 1);
-        int builtin = -1;
-        for (int b = 0; fields[b]; b++)
-            if (strcmp(fields[b], f->text) == 0)
-                builtin = b;
-        if (builtin >= 0) {
-            map->at[builtin] = k;
-            continue;
-        }
-        size_t attr;
-        if ((rc = ecosys_twomode_add_attribute(&attr, ds, map->table, f->text)))
-            return located(rc, r, f, f->text);
-        map->attr_column[map->attr_count] = k;
-        map->attr_index[map->attr_count++] = attr;
-    }
-    ecosys_i_csv_expect_fields(r, header.count);
-    int needed = map->table == ECOSYS_TWOMODE_EVENTS ? 1 : 2;
-    for (int b = 0; b < needed; b++)
-        if (map->at[b] == NONE)
-            return ecosys_i_error_at(ECOSYS_EPARSE, ecosys_i_csv_path(r), 1, 1,
-                                     "missing required column \"%s\" (%s needs the columns: %s)",
-                                     fields[b], file, required);
-    return 0;
-}
-
-static int set_attributes(ecosys_dataset *ds, const ecosys_i_csv_reader *r,
-                          const column_map *map, const ecosys_i_csv_record *rec, size_t row)
-{
-    for (size_t a = 0; a < map->attr_count; a++) {
-        const ecosys_i_csv_field *f = &rec->fields[map->attr_column[a]];
-        if (f->length == 0)
-            continue;
-        int rc = ecosys_twomode_set_attribute(ds, map->table, row, map->attr_index[a], f->text);
-        if (rc)
-            return located(rc, r, f,
-                           ecosys_twomode_attribute_name(ds, map->table, map->attr_index[a]));
-    }
-    return 0;
 }
 
 /* ---- events.csv -------------------------------------------------------------------- */
@@ -137,32 +34,35 @@ typedef struct lines {
 } lines;
 
 static int add_event_row(ecosys_dataset *ds, lines *L, const ecosys_i_csv_reader *r,
-                         const column_map *map, const ecosys_i_csv_record *rec)
+                         const ecosys_i_csv_columns *map, const ecosys_i_csv_record *rec)
 {
     ecosys_i_twomode *tm = ds->twomode;
     const ecosys_i_csv_field *id = &rec->fields[map->at[ECOSYS_I_EVENT_ID]];
     if (id->length == 0)
-        return parse_error_at(r, id, "empty event id: every event needs a unique, non-empty id");
+        return ecosys_i_csv_parse_error(r, id,
+                                        "empty event id: every event needs a unique, non-empty id");
     size_t first = ecosys_i_twomode_find_event(tm, id->text, id->length);
     if (first != SIZE_MAX)
-        return parse_error_at(r, id, "duplicate event id \"%.200s\" (first defined on line %zu)",
-                              id->text, L->line[first]);
+        return ecosys_i_csv_parse_error(r, id,
+                                        "duplicate event id \"%.200s\" (first defined on line %zu)",
+                                        id->text, L->line[first]);
     uint32_t field[ECOSYS_I_EVENT_FIELDS];
     for (int b = 0; b < ECOSYS_I_EVENT_FIELDS; b++) {
         field[b] = 0;
-        if (map->at[b] == NONE)
+        if (map->at[b] == ECOSYS_I_CSV_NONE)
             continue;
         const ecosys_i_csv_field *f = &rec->fields[map->at[b]];
         int rc = ecosys_i_twomode_intern(&field[b], tm, f->text, f->length);
         if (rc)
-            return located(rc, r, f, ecosys_i_event_fields[b]);
+            return ecosys_i_csv_located(rc, r, f, ecosys_i_event_fields[b]);
     }
     size_t index;
     int bad = ECOSYS_I_EVENT_ID;
     int rc = ecosys_i_twomode_add_event_interned(&index, tm, field, &bad);
     if (rc)
-        return located(rc, r, &rec->fields[map->at[bad] == NONE ? 0 : map->at[bad]],
-                       ecosys_i_event_fields[bad]);
+        return ecosys_i_csv_located(
+            rc, r, &rec->fields[map->at[bad] == ECOSYS_I_CSV_NONE ? 0 : map->at[bad]],
+            ecosys_i_event_fields[bad]);
     if (index >= L->capacity) {
         size_t capacity = ecosys_i_next_capacity(L->capacity, index + 1);
         if (ecosys_i_resize((void **) &L->line, capacity, sizeof *L->line))
@@ -170,52 +70,57 @@ static int add_event_row(ecosys_dataset *ds, lines *L, const ecosys_i_csv_reader
         L->capacity = capacity;
     }
     L->line[index] = rec->line;
-    return set_attributes(ds, r, map, rec, index);
+    return ecosys_i_csv_set_attributes(map, ds, r, rec, index);
 }
 
 /* ---- participation.csv ---------------------------------------------------------- */
 
 static int add_participation_row(ecosys_dataset *ds, const ecosys_i_csv_reader *r,
-                                 const column_map *map, const ecosys_i_csv_record *rec)
+                                 const ecosys_i_csv_columns *map, const ecosys_i_csv_record *rec)
 {
     const ecosys_i_csv_field *actor = &rec->fields[map->at[ECOSYS_I_PART_ACTOR]];
     const ecosys_i_csv_field *event = &rec->fields[map->at[ECOSYS_I_PART_EVENT]];
     if (actor->length == 0)
-        return parse_error_at(r, actor, "empty actor id in column \"actor\"");
+        return ecosys_i_csv_parse_error(r, actor, "empty actor id in column \"actor\"");
     ecosys_participation_info p;
     p.actor = ecosys_i_dataset_find_actor_hashed(ds, actor->text, actor->length,
                                                  ecosys_i_strpool_hash(actor->text,
                                                                        actor->length));
     if (p.actor == SIZE_MAX)
-        return parse_error_at(r, actor, "unknown actor \"%.200s\" in column \"actor\": "
-                              "actors.csv has no actor with this id", actor->text);
+        return ecosys_i_csv_parse_error(r, actor,
+                                        "unknown actor \"%.200s\" in column \"actor\": "
+                                        "actors.csv has no actor with this id",
+                                        actor->text);
     if (event->length == 0)
-        return parse_error_at(r, event, "empty event id in column \"event\"");
+        return ecosys_i_csv_parse_error(r, event, "empty event id in column \"event\"");
     p.event = ecosys_i_twomode_find_event(ds->twomode, event->text, event->length);
     if (p.event == SIZE_MAX)
-        return parse_error_at(r, event, "unknown event \"%.200s\" in column \"event\": "
-                              ECOSYS_I_EVENTS_FILE " has no event with this id", event->text);
+        return ecosys_i_csv_parse_error(r, event,
+                                        "unknown event \"%.200s\" in column \"event\": "
+                                        ECOSYS_I_EVENTS_FILE " has no event with this id",
+                                        event->text);
     size_t index;
     int rc = ecosys_twomode_add_participation(&index, ds, &p);
     if (rc)
-        return located(rc, r, actor, "actor");
-    return set_attributes(ds, r, map, rec, index);
+        return ecosys_i_csv_located(rc, r, actor, "actor");
+    return ecosys_i_csv_set_attributes(map, ds, r, rec, index);
 }
 
 static int read_file(ecosys_dataset *ds, const char *path, ecosys_twomode_table table)
 {
     ecosys_i_csv_reader *r = NULL;
-    column_map map = {.table = table};
+    ecosys_i_csv_columns map = {0};
     lines L = {NULL, 0};
     ecosys_i_csv_record rec;
     int rc = ecosys_i_csv_open(&r, path);
     if (!rc)
-        rc = read_header(&map, ds, r);
+        rc = ecosys_i_csv_read_header(&map, table == ECOSYS_TWOMODE_EVENTS ? &events_table
+                                                                           : &participation_table,
+                                      ds, r);
     while (!rc && (rc = ecosys_i_csv_read(r, &rec)) == 1)
         rc = table == ECOSYS_TWOMODE_EVENTS ? add_event_row(ds, &L, r, &map, &rec)
                                             : add_participation_row(ds, r, &map, &rec);
-    free(map.attr_column);
-    free(map.attr_index);
+    ecosys_i_csv_columns_dispose(&map);
     free(L.line);
     ecosys_i_csv_close(r);
     return rc;
