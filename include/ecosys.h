@@ -18,7 +18,9 @@
 #include "ecosys/brokerage.h"
 #include "ecosys/partition.h"
 #include "ecosys/report.h"
+#include "ecosys/territories.h"
 #include "ecosys/twomode.h"
 #include "ecosys/waves.h"
+#include "ecosys/wavetest.h"
 
 #endif /* ECOSYS_H */

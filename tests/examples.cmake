@@ -38,3 +38,29 @@ foreach(case ${ecosys_summary_cases})
       -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/example_summary.cmake)
   set_tests_properties(example_summary_${case} PROPERTIES LABELS example)
 endforeach()
+
+# ---- ecosys-compare (tests/cmake/example_compare.cmake) ----------------------
+foreach(case text markdown json dates two_datasets help usage_errors bad_dataset)
+  add_test(NAME example_compare_${case}
+    COMMAND ${CMAKE_COMMAND}
+      -DPROGRAM=$<TARGET_FILE:ecosys-compare>
+      -DCASE=${case}
+      "-DLAUNCHER=${ecosys_example_launcher}"
+      -DPYTHON=${ecosys_example_python}
+      -DCLERMONT=${PROJECT_SOURCE_DIR}/examples/data/clermont
+      -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/example_compare/${case}
+      -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/example_compare.cmake)
+  set_tests_properties(example_compare_${case} PROPERTIES LABELS example)
+endforeach()
+
+# ---- ecosys-synth-waves ---------------------------------------------------
+foreach(case default effect help usage_errors)
+  add_test(NAME example_synth_waves_${case}
+    COMMAND ${CMAKE_COMMAND}
+      -DPROGRAM=$<TARGET_FILE:ecosys-synth-waves>
+      -DCASE=${case}
+      "-DLAUNCHER=${ecosys_example_launcher}"
+      -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/example_synth_waves/${case}
+      -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/example_synth_waves.cmake)
+  set_tests_properties(example_synth_waves_${case} PROPERTIES LABELS example)
+endforeach()

@@ -562,6 +562,7 @@ static void test_helix_by_hand(void **state)
     assert_close(s.entropy[0], 1.0, 1e-15);
     assert_close(s.joint_entropy, 2.0, 1e-15);
     assert_close(s.t, -1.0, 1e-14);
+    assert_close(s.redundancy, -1.0, 1e-14); /* odd k: R = T */
     /* Two dimensions, keeping the {z} event as (0, 0): x and y independent
      * (uniform over 4 cells), T = 1 + 1 - 2 = 0. */
     assert_close(helix(ds, 2, 1).t, 0.0, 1e-14);
@@ -588,6 +589,10 @@ static void test_helix_by_hand(void **state)
     ds = coded_events(four, 2);
     s = helix(ds, 4, 1);
     assert_close(s.t, 1.0, 1e-14);
+    /* Even k: the mutual redundancy is R = -T (Leydesdorff & Ivanova 2014,
+     * "when the dimensionality is even, the sign is different"), so
+     * R = -1 bit here. */
+    assert_close(s.redundancy, -1.0, 1e-14);
     assert_close(s.entropy[3], 1.0, 1e-15);
     ecosys_dataset_free(ds);
 

@@ -398,6 +398,7 @@ typedef struct ecosys_helix_synergy {
     double entropy[ECOSYS_HELIX_MAX_SECTORS]; /**< H of each sector alone, bits, in option order. */
     double joint_entropy;  /**< H of all k sectors together, bits. */
     double t;              /**< Mutual information in k dimensions, bits (sign: see below). */
+    double redundancy;     /**< Mutual redundancy R = (-1)^(k+1) T, bits: negative is synergy in any dimension. */
 } ecosys_helix_synergy;
 
 /**
@@ -422,8 +423,11 @@ typedef struct ecosys_helix_synergy {
  * Leydesdorff (2003), negative T in three dimensions means synergy: the
  * configuration reduces uncertainty beyond the bilateral relations;
  * positive T means the sectors' relations add up with no such reduction.
- * For k = 4 the same alternating sum is reported unchanged; see
- * docs/measures.md ("Two-mode data") on reading its sign.
+ * The sign of T alternates with the number of dimensions, so Leydesdorff &
+ * Ivanova (2014, JASIST 65(2)) define the mutual redundancy R, equal to T
+ * in odd dimensions and to -T in even ones (R_xyz = T_xyz, R_wxyz =
+ * -T_wxyz): @c redundancy reports it, and a negative R reads as synergy
+ * whatever k. In two dimensions R = -T_xy <= 0 always.
  *
  * Time O(P + N 2^k). N = 0 gives T = 0 with event_count 0.
  *

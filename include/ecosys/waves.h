@@ -258,8 +258,14 @@ ECOSYS_EXTERN int ecosys_waves_compare_snapshots(ecosys_waves *out,
 /** Frees what @p waves owns and zeroes it. Accepts NULL and a zeroed struct. */
 ECOSYS_EXTERN void ecosys_waves_dispose(ecosys_waves *waves);
 
-/** Version of ecosys_waves_render_options this header describes. */
-#define ECOSYS_WAVES_RENDER_OPTIONS_VERSION 1
+/**
+ * Version of ecosys_waves_render_options this header describes. Version 2
+ * added @c significance; version 1 structs (without it) are still accepted
+ * by ecosys_waves_render_options_init() and ecosys_waves_render().
+ */
+#define ECOSYS_WAVES_RENDER_OPTIONS_VERSION 2
+
+struct ecosys_wave_test;
 
 /** Options of ecosys_waves_render(). Strings are borrowed for the call. */
 typedef struct ecosys_waves_render_options {
@@ -269,17 +275,23 @@ typedef struct ecosys_waves_render_options {
     const char *before_label;    /**< How to name the first wave, e.g. "before the label (to 2019-03-31)"; NULL: "before". */
     const char *after_label;     /**< How to name the second wave; NULL: "after". */
     size_t top;                  /**< Ties listed per list in text/Markdown (formed through the coordinator, formed, dissolved); 0: 10. */
+    /** Version 2: the significance of the comparison (ecosys_wave_test_run()
+     *  on the same two graphs, ecosys/wavetest.h), rendered in the
+     *  "Significance" section and as JSON "significance"; NULL:
+     *  not computed (the section says so, JSON "significance": null). Borrowed. */
+    const struct ecosys_wave_test *significance;
 } ecosys_waves_render_options;
 
 /** Static initialiser for ecosys_waves_render_options. */
 #define ECOSYS_WAVES_RENDER_OPTIONS_INIT { ECOSYS_WAVES_RENDER_OPTIONS_VERSION, ECOSYS_REPORT_TEXT, \
-                                           NULL, NULL, NULL, 0 }
+                                           NULL, NULL, NULL, 0, NULL }
 
 /**
  * Initialises render options to their defaults.
  *
  * @param options the options to fill.
- * @param version ECOSYS_WAVES_RENDER_OPTIONS_VERSION.
+ * @param version ECOSYS_WAVES_RENDER_OPTIONS_VERSION, or 1 for a version 1
+ *                struct (only its fields are written).
  * @return 0, or ECOSYS_EINVAL for an unknown version or NULL @p options.
  */
 ECOSYS_EXTERN int ecosys_waves_render_options_init(ecosys_waves_render_options *options,
@@ -291,8 +303,8 @@ ECOSYS_EXTERN int ecosys_waves_render_options_init(ecosys_waves_render_options *
  * whom (triad closure and the coordinator), who entered and left, and the
  * change of every graph-level measure. Text and Markdown explain each
  * figure in a sentence; JSON holds every figure (ties as actor ids), with a
- * "significance" member that is null until a null model is added (the
- * extension point for ecosys/nullmodel.h). Time O(n + m + k^2 + axes).
+ * "significance" member: the tests of options->significance
+ * (ecosys/wavetest.h), or null without them. Time O(n + m + k^2 + axes).
  *
  * @param out_text   receives a NUL-terminated UTF-8 string ending with a
  *                   newline; free it with ecosys_string_free(). NULL on failure.

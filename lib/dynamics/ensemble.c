@@ -1,4 +1,6 @@
-/* The parallel runner of the null-model ensembles: ecosys_null_test_run().
+/* The parallel runner of the null-model ensembles: ecosys_null_test_run(),
+ * and ecosys_i_ensemble_run() for internal models (the wave tests' random
+ * placement of a change, wave_test.c), which only swap the draw.
  *
  * Threads: with T > 1 worker threads, T POSIX threads take replicates from
  * a shared atomic counter (dynamic scheduling: replicates may cost

@@ -700,5 +700,7 @@ int ecosys_twomode_helix_synergy(ecosys_helix_synergy *out, const ecosys_dataset
         if (S == full)
             out->joint_entropy = h;
     }
+    /* Leydesdorff & Ivanova (2014): R = T in odd dimensions, -T in even. */
+    out->redundancy = k % 2 ? out->t : -out->t;
     return 0;
 }

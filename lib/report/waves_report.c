@@ -5,14 +5,15 @@
  * a sentence saying what the figures mean. JSON holds every figure, ties as
  * actor ids, for programs (the layout is in docs/measures.md, "Waves").
  *
- * Extension point: the "Significance" section. Until the null models
- * (ecosys/nullmodel.h) are wired in, text and Markdown say it was not
- * computed and JSON writes "significance": null. A later version of
- * ecosys_waves_render_options will carry the null-model results; fill them
- * in add_significance() and add_json_significance(), nowhere else.
+ * The "Significance" section ("is it more than chance?") renders the tests of
+ * ecosys/wavetest.h handed in ecosys_waves_render_options (version 2):
+ * add_significance() (text, Markdown) and add_json_significance() (JSON);
+ * without them text and Markdown say they were not computed and JSON writes
+ * "significance": null.
  *
  * Memory comes from malloc and every failure ends in ECOSYS_ENOMEM. */
 #include "ecosys/waves.h"
+#include "ecosys/wavetest.h"
 
 #include "core/error.h"
 #include "core/json_out.h"
@@ -21,6 +22,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,8 +131,8 @@ static void format_number(char out[48], double v)
 static void format_change(char out[48], double v)
 {
     char number[48];
-    format_number(number, v);
-    snprintf(out, 48, "%s%s", v > 0 ? "+" : "", number);
+    format_number(number, v); /* at most about 20 characters */
+    snprintf(out, 48, "%s%.40s", v > 0 ? "+" : "", number);
 }
 
 /* A share as a percentage with one decimal, "n/a" for NaN. */
@@ -290,6 +292,7 @@ typedef struct doc {
     const char *before;
     const char *after;
     size_t top;
+    const ecosys_wave_test *test; /* NULL: significance not computed */
 } doc;
 
 static void heading(doc *d, int level, const char *text)
@@ -603,15 +606,144 @@ static void add_measures(doc *d)
     table_dispose(&t);
 }
 
-/* EXTENSION POINT: significance from the null models (ecosys/nullmodel.h).
- * Text and Markdown; see the file's comment. */
+/* A p-value for readers: "0.012", "< 0.001", "1", "n/a". */
+static void format_p_value(char out[48], double p)
+{
+    if (isnan(p))
+        snprintf(out, 48, "n/a");
+    else if (p < 0.001)
+        snprintf(out, 48, "< 0.001");
+    else if (p >= 0.9995)
+        snprintf(out, 48, "1");
+    else
+        snprintf(out, 48, "%.2g", p);
+}
+
+/* "p = 0.012", "p < 0.001". */
+static void format_p(char out[48], double p)
+{
+    char value[48];
+    format_p_value(value, p);
+    snprintf(out, 48, "p %s%.40s", value[0] == '<' ? "" : "= ", value);
+}
+
+/* "x, expected e if <null> (p = ...)", the p-value in the direction the
+ * observation departs from the expectation. */
+static void add_exact_line(doc *d, const ecosys_null_result *r, const char *null_text)
+{
+    char expected[48], p[48];
+    format_number(expected, r->mean);
+    int fewer = r->observed < r->mean;
+    format_p(p, fewer ? r->p_less : r->p_greater);
+    buf_addf(&d->p, "%.0f, expected %s if %s (%s, the chance of %s)", r->observed, expected,
+             null_text, p, fewer ? "as few or fewer" : "as many or more");
+}
+
+static const char *const change_label[ECOSYS_WAVE_TEST_STATISTIC_COUNT] = {
+    "density", "E-I index", "assortativity", "transitivity", "mean local clustering",
+    "degree centralization"};
+
 static void add_significance(doc *d)
 {
+    const ecosys_wave_test *t = d->test;
+    const ecosys_waves *w = d->w;
     heading(d, 2, "Significance");
+    if (!t) {
+        buf_add(&d->p,
+                "Not computed: this report says what changed, not whether the change is more "
+                "than chance. Compare the observed values with a null model (same actors and "
+                "number of ties, or the same degrees) before drawing conclusions.");
+        paragraph_end(d);
+        return;
+    }
+    buf_addf(&d->p,
+             "Is it more than chance? Each line compares what happened with what chance "
+             "alone would give. The exact tests suppose that the %zu new ties had formed "
+             "at random among the %zu pairs of actors not tied %s; a small p says the "
+             "pattern is unlikely under that assumption.",
+             t->formed, t->candidate_dyads, d->before);
+    paragraph_end(d);
+    int coordinator = w->coordinator_id && !isnan(t->formed_via_coordinator.observed);
+    if (d->markdown)
+        buf_add(&d->b, "- ");
+    if (coordinator) {
+        buf_add(&d->p, "Read first: of the ");
+        buf_addf(&d->p, "%zu new ties that closed a triad (between actors with a partner in "
+                        "common), those through ",
+                 t->formed_closing_triad);
+        add_id(d, &d->p, w->coordinator_id);
+        buf_add(&d->p, ": ");
+        add_exact_line(d, &t->closure_via_coordinator,
+                       "such introductions had been made at random among the pairs that had "
+                       "a partner in common");
+        buf_add(&d->p, ". This test allows for friends of friends meeting anyway.");
+        paragraph_end(d);
+        if (d->markdown)
+            buf_add(&d->b, "- ");
+        buf_add(&d->p, "New ties between ");
+        add_id(d, &d->p, w->coordinator_id);
+        buf_add(&d->p, "'s contacts: ");
+        add_exact_line(d, &t->formed_via_coordinator,
+                       "new ties had formed at random among unconnected pairs");
+        buf_add(&d->p, ".");
+        paragraph_end(d);
+        if (d->markdown)
+            buf_add(&d->b, "- ");
+    }
+    if (!coordinator) {
+        buf_add(&d->p, "No coordinator was named, so its introductions were not tested.");
+        paragraph_end(d);
+        if (d->markdown)
+            buf_add(&d->b, "- ");
+    }
+    buf_add(&d->p, "New ties between groups: ");
+    add_exact_line(d, &t->formed_crossing, "new ties had formed at random among unconnected pairs");
+    buf_add(&d->p, ".");
+    paragraph_end(d);
+    if (t->statistic_count == 0 || !t->changes) {
+        buf_add(&d->p, "The change in the network measures was not tested (no replicates).");
+        paragraph_end(d);
+        return;
+    }
+    buf_addf(&d->p,
+             "Network measures: the observed change (second wave minus first) beside the "
+             "change given by %zu random placements of the same change (remove %zu ties at "
+             "random, add %zu at random among unconnected pairs; seed %llu), as mean \u00b1 "
+             "standard deviation. p is the share of random placements that change the "
+             "measure at least as much in the same direction.",
+             t->replicates, t->dissolved, t->formed,
+             (unsigned long long) t->seed);
+    paragraph_end(d);
+    table tb;
+    table_init(&tb, 5, "lrrrl");
+    table_cell(&tb, "measure");
+    table_cell(&tb, "observed change");
+    table_cell(&tb, "random change");
+    table_cell(&tb, "z");
+    table_cell(&tb, "p");
+    char text[48], sd[48];
+    for (size_t s = 0; s < t->statistic_count && s < ECOSYS_WAVE_TEST_STATISTIC_COUNT; s++) {
+        const ecosys_null_result *r = &t->changes[s];
+        if (s == ECOSYS_STATISTIC_DENSITY)
+            continue; /* constant under this null: nothing to test */
+        table_cell(&tb, change_label[s]);
+        format_change(text, r->observed);
+        table_cell(&tb, text);
+        format_change(text, r->mean);
+        format_number(sd, r->sd);
+        table_cellf(&tb, "%s \u00b1 %s", text, sd);
+        format_number(text, r->z);
+        table_cell(&tb, text);
+        format_p_value(text, r->observed < r->mean ? r->p_less : r->p_greater);
+        table_cell(&tb, text);
+    }
+    table_render(&d->b, &tb, d->markdown);
+    table_dispose(&tb);
     buf_add(&d->p,
-            "Not computed: this report says what changed, not whether the change is more than "
-            "chance. Compare the observed values with a null model (same actors and number of "
-            "ties, or the same degrees) before drawing conclusions.");
+            "Several tests are read at once: even when chance alone is at work, about one p "
+            "in twenty falls below 0.05, so one small p among many is weak evidence. The "
+            "exact tests also assume that ties form independently of the network around "
+            "them; the triad test (read first) relaxes that.");
     paragraph_end(d);
 }
 
@@ -622,7 +754,8 @@ static int render_text(char **out, size_t *out_length, const ecosys_waves *w,
              .w = w,
              .before = o->before_label ? o->before_label : "before",
              .after = o->after_label ? o->after_label : "after",
-             .top = o->top ? o->top : DEFAULT_TOP};
+             .top = o->top ? o->top : DEFAULT_TOP,
+             .test = o->version >= 2 ? o->significance : NULL};
     heading(&d, 1, o->title ? o->title : "What changed between the two waves");
     if (o->title)
         buf_add(&d.p, "What changed between the two waves. ");
@@ -744,11 +877,59 @@ static void add_tie_set(json *j, const char *key, const ecosys_waves *w,
     ecosys_i_json_end_object(j);
 }
 
-/* EXTENSION POINT: the value of "significance" (see the file's comment). */
-static void add_json_significance(json *j)
+static void add_result(json *j, const char *key, const ecosys_null_result *r, int exact)
+{
+    ecosys_i_json_name(j, key);
+    ecosys_i_json_begin_object(j, ECOSYS_I_JSON_LINE);
+    add_real(j, "observed", r->observed);
+    add_real(j, "mean", r->mean);
+    add_real(j, "sd", r->sd);
+    add_real(j, "z", r->z);
+    add_real(j, "p_greater", r->p_greater);
+    add_real(j, "p_less", r->p_less);
+    if (!exact) {
+        add_size(j, "replicates", r->replicates);
+        add_size(j, "valid", r->valid);
+    }
+    ecosys_i_json_end_object(j);
+}
+
+/* The value of "significance": null, or the tests (docs/measures.md,
+ * "Significance of a wave comparison"). */
+static void add_json_significance(json *j, const ecosys_wave_test *t)
 {
     ecosys_i_json_name(j, "significance");
-    ecosys_i_json_null(j);
+    if (!t) {
+        ecosys_i_json_null(j);
+        return;
+    }
+    ecosys_i_json_begin_object(j, ECOSYS_I_JSON_BLOCK);
+    add_size(j, "formed", t->formed);
+    add_size(j, "dissolved", t->dissolved);
+    add_size(j, "candidate_dyads", t->candidate_dyads);
+    add_size(j, "crossing_candidates", t->crossing_candidates);
+    add_size(j, "coordinator_candidates", t->coordinator_candidates);
+    add_size(j, "closing_candidates", t->closing_candidates);
+    add_size(j, "formed_closing_triad", t->formed_closing_triad);
+    ecosys_i_json_name(j, "exact");
+    ecosys_i_json_begin_object(j, ECOSYS_I_JSON_BLOCK);
+    add_result(j, "formed_crossing", &t->formed_crossing, 1);
+    add_result(j, "formed_via_coordinator", &t->formed_via_coordinator, 1);
+    add_result(j, "closure_via_coordinator", &t->closure_via_coordinator, 1);
+    ecosys_i_json_end_object(j);
+    ecosys_i_json_name(j, "changes");
+    if (!t->changes) {
+        ecosys_i_json_null(j);
+    } else {
+        ecosys_i_json_begin_object(j, ECOSYS_I_JSON_BLOCK);
+        add_string(j, "null_model", "random_placement");
+        add_size(j, "replicates", t->replicates);
+        add_size(j, "seed", (size_t) t->seed);
+        for (size_t s = 0; s < t->statistic_count; s++)
+            add_result(j, ecosys_null_statistic_name(t->changes[s].kind), &t->changes[s], 0);
+        ecosys_i_json_end_object(j);
+    }
+    ecosys_i_json_end_object(j);
 }
 
 static int render_json(char **out, size_t *out_length, const ecosys_waves *w,
@@ -819,7 +1000,7 @@ static int render_json(char **out, size_t *out_length, const ecosys_waves *w,
     add_tie_set(&j, "formed", w, &w->formed, 1);
     add_tie_set(&j, "dissolved", w, &w->dissolved, 0);
     add_tie_set(&j, "persisting", w, &w->persisting, 0);
-    add_json_significance(&j);
+    add_json_significance(&j, o->version >= 2 ? o->significance : NULL);
     ecosys_i_json_end_object(&j);
     int rc = ecosys_i_json_finish(&j, out, out_length);
     if (rc == ECOSYS_ENOMEM)
@@ -833,11 +1014,15 @@ static int render_json(char **out, size_t *out_length, const ecosys_waves *w,
 
 int ecosys_waves_render_options_init(ecosys_waves_render_options *options, unsigned int version)
 {
-    if (!options || version != ECOSYS_WAVES_RENDER_OPTIONS_VERSION)
+    if (!options || version < 1 || version > ECOSYS_WAVES_RENDER_OPTIONS_VERSION)
         return ecosys_i_error(ECOSYS_EINVAL, "unknown ecosys_waves_render_options version %u",
                               version);
     ecosys_waves_render_options defaults = ECOSYS_WAVES_RENDER_OPTIONS_INIT;
-    *options = defaults;
+    defaults.version = version;
+    /* A version 1 struct ends before @c significance. */
+    size_t size = version == 1 ? offsetof(ecosys_waves_render_options, significance)
+                               : sizeof defaults;
+    memcpy(options, &defaults, size);
     return 0;
 }
 
@@ -852,7 +1037,7 @@ int ecosys_waves_render(char **out_text, size_t *out_length, const ecosys_waves 
         return ecosys_i_error(ECOSYS_EINVAL, "ecosys_waves_render: NULL argument");
     ecosys_waves_render_options defaults = ECOSYS_WAVES_RENDER_OPTIONS_INIT;
     const ecosys_waves_render_options *o = options ? options : &defaults;
-    if (o->version != ECOSYS_WAVES_RENDER_OPTIONS_VERSION)
+    if (o->version < 1 || o->version > ECOSYS_WAVES_RENDER_OPTIONS_VERSION)
         return ecosys_i_error(ECOSYS_EINVAL, "unknown ecosys_waves_render_options version %u",
                               o->version);
     switch (o->format) {

@@ -150,6 +150,8 @@ def test_helix_synergy(small):
     assert sparse.t == pytest.approx(reference("TM_HELIX_SPARSE_KEEP")[0], abs=1e-12)
     quadruple = ecosys.helix_synergy(small, ["academia", "business", "public", "civil_society"])
     assert quadruple.t == pytest.approx(reference("TM_HELIX_QUADRUPLE")[0], abs=1e-12)
+    # Mutual redundancy (Leydesdorff & Ivanova 2014): T in odd dimensions, -T in even.
+    assert triple.redundancy == triple.t and quadruple.redundancy == -quadruple.t
     by_column = ecosys.helix_synergy(small, ["university", "industry", "government"],
                                      attribute="helix")
     assert by_column.t == pytest.approx(reference("TM_HELIX_ATTRIBUTE")[0], abs=1e-12)

@@ -40,12 +40,15 @@ from .communities import (COMMUNITY_ROLES, Communities, CommunitySummary, commun
 from .nullmodel import (NULL_MODELS, NULL_STATISTICS, NullResult, NullTest,
                         null_statistic, null_test)
 from .report import summary, summary_json
+from .territories import (TerritoryDid, TerritoryDidResult, TerritoryTable, territory_did,
+                          territory_table)
 from .twomode import (AxisLayer, AxisLayers, Event, HelixSynergy, Participation, Projection,
                       ProjectionWeight, add_event, add_participation, axis_layers,
                       clear_twomode, events, find_event, has_twomode, helix_synergy,
                       participation_rows, project)
 from .waves import (WAVES_MEASURES, WaveChange, Waves, WaveTie, WaveTies, waves_compare,
                     waves_compare_snapshots, waves_render, waves_render_snapshots)
+from .wavetest import WAVE_TEST_STATISTICS, WaveTest, wave_test
 
 #: Version of this binding; its major.minor is the C ABI it was written for.
 __version__ = "0.1.0"
@@ -86,6 +89,11 @@ __all__ = [
     # null models and significance
     "null_test", "null_statistic", "NullTest", "NullResult", "NULL_MODELS",
     "NULL_STATISTICS",
+    # significance of a wave comparison
+    "wave_test", "WaveTest", "WAVE_TEST_STATISTICS",
+    # comparison between territories
+    "territory_did", "territory_table", "TerritoryDid", "TerritoryDidResult",
+    "TerritoryTable",
     # report
     "summary", "summary_json",
     # conversions

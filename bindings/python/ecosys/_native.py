@@ -415,7 +415,8 @@ class HelixSynergyStruct(ctypes.Structure):
                 ("empty_events", ctypes.c_size_t),
                 ("entropy", ctypes.c_double * HELIX_MAX_SECTORS),
                 ("joint_entropy", ctypes.c_double),
-                ("t", ctypes.c_double)]
+                ("t", ctypes.c_double),
+                ("redundancy", ctypes.c_double)]
 
 
 STRUCTS.update({
@@ -678,7 +679,7 @@ DECLARATIONS["twomode"] = {
 # ---- waves (ecosys/waves.h) ----------------------------------------------------------
 
 WAVES_OPTIONS_VERSION = 1
-WAVES_RENDER_OPTIONS_VERSION = 1
+WAVES_RENDER_OPTIONS_VERSION = 2
 WAVES_MEASURE_COUNT = 17
 WAVES_PRESENCE_VERTEX = 1 << 16
 WAVES_NO_BROKERAGE = 1 << 17
@@ -753,7 +754,8 @@ class WavesRenderOptions(ctypes.Structure):
                 ("title", ctypes.c_char_p),
                 ("before_label", ctypes.c_char_p),
                 ("after_label", ctypes.c_char_p),
-                ("top", ctypes.c_size_t)]
+                ("top", ctypes.c_size_t),
+                ("significance", ctypes.c_void_p)]  # version 2 (ecosys/wavetest.h)
 
 
 STRUCTS.update({
@@ -864,6 +866,141 @@ DECLARATIONS["nullmodel"] = {
     "ecosys_null_model_name": (_t, [_i], _check_borrowed_text),
 }
 
+
+# ---- significance of a wave comparison (ecosys/wavetest.h) -----------------------------
+
+
+class WaveTestOptions(ctypes.Structure):
+    """ecosys_wave_test_options (ecosys/wavetest.h)."""
+    _fields_ = [("version", ctypes.c_uint),
+                ("group", ctypes.c_char_p),
+                ("coordinator", ctypes.c_char_p),
+                ("replicates", ctypes.c_size_t),
+                ("seed", ctypes.c_uint64),
+                ("threads", ctypes.c_uint),
+                ("progress", ProgressCallback),
+                ("user", ctypes.c_void_p),
+                ("flags", ctypes.c_uint)]
+
+
+class WaveTestStruct(ctypes.Structure):
+    """ecosys_wave_test (ecosys/wavetest.h)."""
+    _fields_ = [("formed", ctypes.c_size_t),
+                ("dissolved", ctypes.c_size_t),
+                ("candidate_dyads", ctypes.c_size_t),
+                ("formed_crossing", NullResultStruct),
+                ("formed_via_coordinator", NullResultStruct),
+                ("closure_via_coordinator", NullResultStruct),
+                ("statistic_count", ctypes.c_size_t),
+                ("changes", ctypes.POINTER(NullResultStruct)),
+                ("crossing_candidates", ctypes.c_size_t),
+                ("coordinator_candidates", ctypes.c_size_t),
+                ("closing_candidates", ctypes.c_size_t),
+                ("formed_closing_triad", ctypes.c_size_t),
+                ("coordinator", ctypes.c_size_t),
+                ("coordinator_contacts", ctypes.c_size_t),
+                ("ties_before", ctypes.c_size_t),
+                ("ties_after", ctypes.c_size_t),
+                ("before_values", ctypes.c_double * 6),
+                ("after_values", ctypes.c_double * 6),
+                ("replicates", ctypes.c_size_t),
+                ("seed", ctypes.c_uint64),
+                ("threads", ctypes.c_uint)]
+
+
+STRUCTS.update({
+    "ecosys_wave_test_options": WaveTestOptions,
+    "ecosys_wave_test": WaveTestStruct,
+})
+
+WAVE_TEST_OPTIONS_VERSION = 1
+
+DECLARATIONS["wavetest"] = {
+    "ecosys_wave_test_options_init": (_i, [_P(WaveTestOptions), _u], _check_status),
+    "ecosys_wave_test_run": (_i, [_P(WaveTestStruct), _p, _p, _P(WaveTestOptions)],
+                             _check_status),
+    "ecosys_wave_test_dispose": (None, [_P(WaveTestStruct)], _check_void),
+}
+
+
+
+# ---- comparison between territories (ecosys/territories.h) -----------------------------
+
+
+class TerritoryOptions(ctypes.Structure):
+    """ecosys_territory_options (ecosys/territories.h); the enum is an int."""
+    _fields_ = [("version", ctypes.c_uint),
+                ("group", ctypes.c_char_p),
+                ("territories", ctypes.POINTER(ctypes.c_char_p)),
+                ("territory_count", ctypes.c_size_t),
+                ("model", ctypes.c_int),
+                ("replicates", ctypes.c_size_t),
+                ("seed", ctypes.c_uint64),
+                ("threads", ctypes.c_uint),
+                ("swaps_per_tie", ctypes.c_double),
+                ("progress", ProgressCallback),
+                ("progress_user", ctypes.c_void_p)]
+
+
+class TerritoryDidResultStruct(ctypes.Structure):
+    """ecosys_territory_did_result (ecosys/territories.h)."""
+    _fields_ = [("kind", ctypes.c_int)] + \
+        [(name, ctypes.c_double) for name in (
+            "treated_change", "comparison_change", "did", "p_greater", "p_less")] + \
+        [("comparisons", ctypes.c_size_t),
+         ("arrangements", ctypes.c_size_t)]
+
+
+class TerritoryDidStruct(ctypes.Structure):
+    """ecosys_territory_did (ecosys/territories.h)."""
+    _fields_ = [("territory_count", ctypes.c_size_t),
+                ("territories", ctypes.POINTER(ctypes.c_char_p)),
+                ("treated", ctypes.c_size_t),
+                ("statistic_count", ctypes.c_size_t),
+                ("actors_before", ctypes.POINTER(ctypes.c_size_t)),
+                ("ties_before", ctypes.POINTER(ctypes.c_size_t)),
+                ("actors_after", ctypes.POINTER(ctypes.c_size_t)),
+                ("ties_after", ctypes.POINTER(ctypes.c_size_t)),
+                ("before", ctypes.POINTER(ctypes.c_double)),
+                ("after", ctypes.POINTER(ctypes.c_double)),
+                ("did_as_treated", ctypes.POINTER(ctypes.c_double)),
+                ("results", ctypes.POINTER(TerritoryDidResultStruct))]
+
+
+class TerritoryTableStruct(ctypes.Structure):
+    """ecosys_territory_table (ecosys/territories.h)."""
+    _fields_ = [("model", ctypes.c_int),
+                ("replicates", ctypes.c_size_t),
+                ("seed", ctypes.c_uint64),
+                ("swaps_per_tie", ctypes.c_double),
+                ("territory_count", ctypes.c_size_t),
+                ("territories", ctypes.POINTER(ctypes.c_char_p)),
+                ("actor_counts", ctypes.POINTER(ctypes.c_size_t)),
+                ("tie_counts", ctypes.POINTER(ctypes.c_size_t)),
+                ("statistic_count", ctypes.c_size_t),
+                ("results", ctypes.POINTER(NullResultStruct))]
+
+
+STRUCTS.update({
+    "ecosys_territory_options": TerritoryOptions,
+    "ecosys_territory_did_result": TerritoryDidResultStruct,
+    "ecosys_territory_did": TerritoryDidStruct,
+    "ecosys_territory_table": TerritoryTableStruct,
+})
+
+TERRITORY_OPTIONS_VERSION = 1
+
+DECLARATIONS["territories"] = {
+    "ecosys_territory_options_init": (_i, [_P(TerritoryOptions), _u], _check_status),
+    "ecosys_territory_did_run": (_i, [_P(TerritoryDidStruct), _p, _P(GraphOptions),
+                                      _P(GraphOptions), _t, _P(StatisticStruct), _s,
+                                      _P(TerritoryOptions)], _check_status),
+    "ecosys_territory_did_dispose": (None, [_P(TerritoryDidStruct)], _check_void),
+    "ecosys_territory_table_run": (_i, [_P(TerritoryTableStruct), _p, _P(GraphOptions),
+                                        _P(StatisticStruct), _s, _P(TerritoryOptions)],
+                                   _check_status),
+    "ecosys_territory_table_dispose": (None, [_P(TerritoryTableStruct)], _check_void),
+}
 
 def _declare_all() -> Dict[str, Any]:
     functions: Dict[str, Any] = {}
@@ -1565,7 +1702,8 @@ def twomode_helix_synergy(handle: int, sectors: Sequence[bytes], attribute: Opti
     k = int(out.dimension)
     return {"dimension": k, "event_count": int(out.event_count),
             "empty_events": int(out.empty_events), "entropy": list(out.entropy[:k]),
-            "joint_entropy": float(out.joint_entropy), "t": float(out.t)}
+            "joint_entropy": float(out.joint_entropy), "t": float(out.t),
+            "redundancy": float(out.redundancy)}
 
 
 # ---- waves (ecosys/waves.h) ------------------------------------------------------------
@@ -1758,3 +1896,180 @@ def null_test(graph: int, partition: Optional[int], kinds: Sequence[int],
                 "results": results, "samples": samples}
     finally:
         call("ecosys_null_test_dispose", ctypes.byref(out))
+
+
+def wave_test(before: int, after: int, group: Optional[bytes], coordinator: Optional[bytes],
+              replicates: int, seed: int, threads: int,
+              progress: Optional[Callable[[int, int], Any]]) -> Dict[str, Any]:
+    """ecosys_wave_test_run() with a Python progress callable; results copied,
+    then disposed. Progress and cancellation as in :func:`null_test`: the
+    callback is always installed (Ctrl-C cancels), a true return value or an
+    exception cancels, and the exception is re-raised once the library has
+    freed everything."""
+    raised: List[BaseException] = []
+
+    def on_progress(done: int, total: int, user: Any) -> int:
+        if raised:
+            return 1
+        try:
+            if progress is not None and progress(int(done), int(total)):
+                return 1
+        except BaseException as exc:  # noqa: B902 - KeyboardInterrupt included
+            raised.append(exc)
+            return 1
+        return 0
+
+    c_progress = ProgressCallback(on_progress)
+    options = WaveTestOptions()
+    call("ecosys_wave_test_options_init", ctypes.byref(options), WAVE_TEST_OPTIONS_VERSION)
+    options.group = group
+    options.coordinator = coordinator
+    options.replicates = replicates
+    options.seed = seed
+    options.threads = threads
+    options.progress = c_progress
+    out = WaveTestStruct()
+    try:
+        call("ecosys_wave_test_run", ctypes.byref(out), before, after, ctypes.byref(options))
+    except errors.EcosysError:
+        if raised:
+            raise raised[0] from None
+        raise
+    finally:
+        del c_progress  # kept alive until here
+    try:
+        def result(r: Any) -> Dict[str, Any]:
+            return {name: getattr(r, name) for name, _ in NullResultStruct._fields_}
+        copied: Dict[str, Any] = {name: int(getattr(out, name)) for name in (
+            "formed", "dissolved", "candidate_dyads", "crossing_candidates",
+            "coordinator_candidates", "closing_candidates", "formed_closing_triad",
+            "coordinator", "coordinator_contacts", "ties_before", "ties_after", "replicates",
+            "seed", "threads")}
+        for name in ("formed_crossing", "formed_via_coordinator", "closure_via_coordinator"):
+            copied[name] = result(getattr(out, name))
+        copied["changes"] = [result(out.changes[i]) for i in range(int(out.statistic_count))]
+        copied["before_values"] = list(out.before_values)
+        copied["after_values"] = list(out.after_values)
+        return copied
+    finally:
+        call("ecosys_wave_test_dispose", ctypes.byref(out))
+
+
+def _territory_run(run: Callable[[Any, Any, Any], None], group: Optional[bytes],
+                   territories: Optional[Sequence[bytes]], kinds: Sequence[int],
+                   customs: Sequence[Optional[Callable[[Dict[str, Any]], float]]],
+                   model: int, replicates: int, seed: int, threads: int,
+                   swaps_per_tie: float,
+                   progress: Optional[Callable[[int, int], Any]]) -> None:
+    """Shared by :func:`territory_did` and :func:`territory_table`: builds the
+    options and statistics, calls ``run(options, statistics, count)``, and
+    turns a cancellation or an exception raised by a callback into the
+    Python exception, as :func:`null_test` does."""
+    raised: List[BaseException] = []
+
+    def on_progress(done: int, total: int, user: Any) -> int:
+        if raised:
+            return 1
+        try:
+            if progress is not None and progress(int(done), int(total)):
+                return 1
+        except BaseException as exc:  # noqa: B902 - KeyboardInterrupt included
+            raised.append(exc)
+            return 1
+        return 0
+
+    def make_statistic(function: Callable[[Dict[str, Any]], float]) -> Any:
+        def on_statistic(out: Any, view: Any, user: Any) -> int:
+            if raised:
+                return 1
+            try:
+                out[0] = float(function(_graph_view(view)))
+            except BaseException as exc:  # noqa: B902
+                raised.append(exc)
+                return 1
+            return 0
+        return StatisticCallback(on_statistic)
+
+    c_progress = ProgressCallback(on_progress)
+    c_statistics = [make_statistic(f) if f is not None else None for f in customs]
+    stats = (StatisticStruct * max(len(kinds), 1))()
+    for i, kind in enumerate(kinds):
+        stats[i].kind = kind
+        if c_statistics[i] is not None:
+            stats[i].callback = c_statistics[i]
+    options = TerritoryOptions()
+    call("ecosys_territory_options_init", ctypes.byref(options), TERRITORY_OPTIONS_VERSION)
+    options.group = group
+    names = None
+    if territories is not None:
+        names = (ctypes.c_char_p * max(len(territories), 1))(*territories)
+        options.territories = names
+        options.territory_count = len(territories)
+    options.model = model
+    options.replicates = replicates
+    options.seed = seed
+    options.threads = threads
+    options.swaps_per_tie = swaps_per_tie
+    options.progress = c_progress
+    try:
+        run(ctypes.byref(options), stats, len(kinds))
+    except errors.EcosysError:
+        if raised:
+            raise raised[0] from None
+        raise
+    finally:
+        del c_progress, c_statistics, names  # kept alive until here
+
+
+def territory_did(dataset: int, before: Any, after: Any, treated: bytes, group: Optional[bytes],
+                  territories: Optional[Sequence[bytes]], kinds: Sequence[int],
+                  customs: Sequence[Optional[Callable[[Dict[str, Any]], float]]],
+                  progress: Optional[Callable[[int, int], Any]]) -> Dict[str, Any]:
+    """ecosys_territory_did_run(); results copied, then disposed."""
+    out = TerritoryDidStruct()
+
+    def run(options: Any, stats: Any, count: int) -> None:
+        call("ecosys_territory_did_run", ctypes.byref(out), dataset, ctypes.byref(before),
+             ctypes.byref(after), treated, stats, count, options)
+
+    _territory_run(run, group, territories, kinds, customs, 0, 1, 0, 1, 10.0, progress)
+    try:
+        k, s = int(out.territory_count), int(out.statistic_count)
+        return {
+            "territories": [out.territories[i].decode("utf-8") for i in range(k)],
+            "treated": int(out.treated),
+            "actors_before": out.actors_before[:k], "ties_before": out.ties_before[:k],
+            "actors_after": out.actors_after[:k], "ties_after": out.ties_after[:k],
+            "before": out.before[:k * s], "after": out.after[:k * s],
+            "did_as_treated": out.did_as_treated[:k * s],
+            "results": [{name: getattr(out.results[i], name)
+                         for name, _ in TerritoryDidResultStruct._fields_} for i in range(s)]}
+    finally:
+        call("ecosys_territory_did_dispose", ctypes.byref(out))
+
+
+def territory_table(dataset: int, snapshot: Any, group: Optional[bytes],
+                    territories: Optional[Sequence[bytes]], kinds: Sequence[int],
+                    customs: Sequence[Optional[Callable[[Dict[str, Any]], float]]], model: int,
+                    replicates: int, seed: int, threads: int, swaps_per_tie: float,
+                    progress: Optional[Callable[[int, int], Any]]) -> Dict[str, Any]:
+    """ecosys_territory_table_run(); results copied, then disposed."""
+    out = TerritoryTableStruct()
+
+    def run(options: Any, stats: Any, count: int) -> None:
+        call("ecosys_territory_table_run", ctypes.byref(out), dataset, ctypes.byref(snapshot),
+             stats, count, options)
+
+    _territory_run(run, group, territories, kinds, customs, model, replicates, seed, threads,
+                   swaps_per_tie, progress)
+    try:
+        k, s = int(out.territory_count), int(out.statistic_count)
+        return {
+            "model": int(out.model), "replicates": int(out.replicates), "seed": int(out.seed),
+            "swaps_per_tie": float(out.swaps_per_tie),
+            "territories": [out.territories[i].decode("utf-8") for i in range(k)],
+            "actor_counts": out.actor_counts[:k], "tie_counts": out.tie_counts[:k],
+            "results": [{name: getattr(out.results[i], name)
+                         for name, _ in NullResultStruct._fields_} for i in range(k * s)]}
+    finally:
+        call("ecosys_territory_table_dispose", ctypes.byref(out))

@@ -98,14 +98,17 @@ class AxisLayers:
 
 @dataclass(frozen=True)
 class HelixSynergy:
-    """Result of :func:`helix_synergy` (bits). Negative ``t`` in three
-    dimensions is synergy (Leydesdorff 2003); see docs/measures.md."""
+    """Result of :func:`helix_synergy` (bits). ``t`` is the mutual
+    information in k dimensions; ``redundancy`` the mutual redundancy R
+    (Leydesdorff & Ivanova 2014: T in odd dimensions, -T in even ones):
+    negative R is synergy in any dimension. See docs/measures.md."""
     sectors: Tuple[str, ...]
     t: float
     event_count: int
     empty_events: int
     entropy: Dict[str, float]
     joint_entropy: float
+    redundancy: float
 
 
 def _text(value: Any, what: str) -> Optional[bytes]:
@@ -262,4 +265,5 @@ def helix_synergy(dataset: Dataset, sectors: Sequence[str], attribute: Optional[
         _text(kind, "kind"), _date(at, "at"), _date(from_, "from"), _date(to, "to"))
     return HelixSynergy(sectors, raw["t"],
                         raw["event_count"], raw["empty_events"],
-                        dict(zip(sectors, raw["entropy"])), raw["joint_entropy"])
+                        dict(zip(sectors, raw["entropy"])), raw["joint_entropy"],
+                        raw["redundancy"])
