@@ -9,9 +9,12 @@
  * computed or written, 2 a usage error (unknown option, bad value). */
 #include <ecosys.h>
 
+/* Messages, option parsing, the bundled dataset and writing the report:
+ * what the example programs share that is not about libecosys. */
+#include "program_support.h"
+
 #include <glib.h>
 
-#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,17 +22,8 @@
 
 #define PROGRAM "ecosys-summary"
 
-enum { EXIT_USAGE = 2 };
-
-/* Where the bundled dataset lives (set by examples/CMakeLists.txt):
- * ECOSYS_RELATIVE_DATA_DIR from the directory of the installed program,
- * ECOSYS_SOURCE_DATA_DIR in the source tree (for the build tree). */
-#ifndef ECOSYS_RELATIVE_DATA_DIR
-#define ECOSYS_RELATIVE_DATA_DIR "../share/ecosys"
-#endif
-#ifndef ECOSYS_SOURCE_DATA_DIR
-#define ECOSYS_SOURCE_DATA_DIR ""
-#endif
+/* The name in messages (program_support.h). */
+const char program_name[] = PROGRAM;
 
 typedef struct arguments {
     char *format;
@@ -74,84 +68,6 @@ static void arguments_free(arguments *a)
     g_strfreev(a->rest);
 }
 
-/* "ecosys-summary: FILE:LINE:COLUMN: message" when the library knows where
- * the problem is, "ecosys-summary: message" otherwise. */
-static void print_error(int rc)
-{
-    const ecosys_error *e = ecosys_error_last();
-    const char *message = e->message[0] ? e->message : ecosys_strerror(rc);
-    if (e->source[0] && e->line && e->column)
-        fprintf(stderr, PROGRAM ": %s:%zu:%zu: %s\n", e->source, e->line, e->column, message);
-    else if (e->source[0] && e->line)
-        fprintf(stderr, PROGRAM ": %s:%zu: %s\n", e->source, e->line, message);
-    else if (e->source[0])
-        fprintf(stderr, PROGRAM ": %s: %s\n", e->source, message);
-    else
-        fprintf(stderr, PROGRAM ": %s\n", message);
-}
-
-static int usage_error(const char *format, const char *value)
-{
-    fprintf(stderr, PROGRAM ": ");
-    fprintf(stderr, format, value);
-    fprintf(stderr, "\nTry '" PROGRAM " --help' for more information.\n");
-    return EXIT_USAGE;
-}
-
-/* The bundled Clermont dataset: $ECOSYS_DATA_DIR/clermont if the variable
- * is set; else next to the installed program; else in the source tree.
- * Returns a new string, or NULL (with a message printed) if none exists. */
-static char *bundled_dataset(void)
-{
-    const char *env = g_getenv("ECOSYS_DATA_DIR");
-    if (env && env[0]) {
-        char *path = g_build_filename(env, "clermont", NULL);
-        if (g_file_test(path, G_FILE_TEST_IS_DIR))
-            return path;
-        fprintf(stderr, PROGRAM ": ECOSYS_DATA_DIR is set but %s is not a directory\n", path);
-        g_free(path);
-        return NULL;
-    }
-    char *tried[2] = {NULL, NULL};
-    char *exe = g_file_read_link("/proc/self/exe", NULL);
-    if (exe) {
-        char *bindir = g_path_get_dirname(exe);
-        tried[0] = g_build_filename(bindir, ECOSYS_RELATIVE_DATA_DIR, "clermont", NULL);
-        g_free(bindir);
-        g_free(exe);
-    }
-    if (ECOSYS_SOURCE_DATA_DIR[0])
-        tried[1] = g_build_filename(ECOSYS_SOURCE_DATA_DIR, "clermont", NULL);
-    for (int i = 0; i < 2; i++) {
-        if (tried[i] && g_file_test(tried[i], G_FILE_TEST_IS_DIR)) {
-            char *found = tried[i];
-            g_free(tried[1 - i]);
-            return found;
-        }
-    }
-    fprintf(stderr,
-            PROGRAM ": the bundled Clermont dataset was not found (looked in %s and %s); "
-                    "give a DATASET or set ECOSYS_DATA_DIR\n",
-            tried[0] ? tried[0] : "(installed location unknown)",
-            tried[1] ? tried[1] : "(no source tree)");
-    g_free(tried[0]);
-    g_free(tried[1]);
-    return NULL;
-}
-
-static int parse_format(ecosys_report_format *out, const char *text)
-{
-    if (!text || strcmp(text, "text") == 0)
-        *out = ECOSYS_REPORT_TEXT;
-    else if (strcmp(text, "markdown") == 0 || strcmp(text, "md") == 0)
-        *out = ECOSYS_REPORT_MARKDOWN;
-    else if (strcmp(text, "json") == 0)
-        *out = ECOSYS_REPORT_JSON;
-    else
-        return -1;
-    return 0;
-}
-
 static int parse_communities(ecosys_summary_communities *out, const char *text)
 {
     if (!text || strcmp(text, "leiden") == 0)
@@ -163,35 +79,6 @@ static int parse_communities(ecosys_summary_communities *out, const char *text)
     else
         return -1;
     return 0;
-}
-
-/* A whole number from 0 (or @p min) to @p max in decimal; -1 if it is not. */
-static int parse_unsigned(guint64 *out, const char *text, guint64 min, guint64 max)
-{
-    return g_ascii_string_to_unsigned(text, 10, min, max, out, NULL) ? 0 : -1;
-}
-
-/* Writes the report to FILE or standard output. */
-static int write_report(const char *output, const char *text, size_t length)
-{
-    FILE *f = output ? fopen(output, "wb") : stdout;
-    if (!f) {
-        fprintf(stderr, PROGRAM ": %s: %s\n", output, strerror(errno));
-        return EXIT_FAILURE;
-    }
-    size_t written = fwrite(text, 1, length, f);
-    int failed = written != length || fflush(f) != 0 || ferror(f);
-    int saved = errno;
-    if (output && fclose(f) != 0 && !failed) {
-        failed = 1;
-        saved = errno;
-    }
-    if (failed) {
-        fprintf(stderr, PROGRAM ": %s: %s\n", output ? output : "standard output",
-                strerror(saved));
-        return EXIT_FAILURE;
-    }
-    return EXIT_SUCCESS;
 }
 
 static int run(arguments *a)
@@ -362,19 +249,9 @@ int main(int argc, char **argv)
                  "Environment: ECOSYS_DATA_DIR, a directory holding clermont/, overrides "
                  "where the bundled dataset is looked for.\n"
                  "The JSON layout is documented in docs/summary-json.md.");
-    g_option_context_add_main_entries(context, entries, NULL);
-    GError *error = NULL;
-    int status;
-    if (!g_option_context_parse(context, &argc, &argv, &error)) {
-        status = usage_error("%s", error->message);
-        g_error_free(error);
-    } else if (a.version) {
-        printf(PROGRAM " (libecosys) %s\n", ecosys_version());
-        status = EXIT_SUCCESS;
-    } else {
+    int status = parse_command_line(context, entries, &argc, &argv, &a.version);
+    if (status < 0)
         status = run(&a);
-    }
-    g_option_context_free(context);
     arguments_free(&a);
     return status;
 }

@@ -9,6 +9,9 @@
  * usage error (unknown option, bad value, missing OUTDIR). */
 #include <ecosys.h>
 
+/* Messages, option parsing, the bundled dataset and writing the report:
+ * what the example programs share that is not about libecosys. */
+#include "program_support.h"
 #include "synth/synth_waves.h"
 
 #include <glib.h>
@@ -19,7 +22,8 @@
 
 #define PROGRAM "ecosys-synth-waves"
 
-enum { EXIT_USAGE = 2 };
+/* The name in messages (program_support.h). */
+const char program_name[] = PROGRAM;
 
 typedef struct arguments {
     char *actors, *sectors, *territories, *mean_degree, *coordinator_degree, *dissolution,
@@ -35,14 +39,6 @@ static void arguments_free(arguments *a)
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         g_free(all[i]);
     g_strfreev(a->rest);
-}
-
-static int usage_error(const char *format, const char *value)
-{
-    fprintf(stderr, PROGRAM ": ");
-    fprintf(stderr, format, value);
-    fprintf(stderr, "\nTry '" PROGRAM " --help' for more information.\n");
-    return EXIT_USAGE;
 }
 
 /* A whole number in [min, max] (NULL: left as is); -1 if it is not. */
@@ -186,19 +182,9 @@ int main(int argc, char **argv)
         context, "Exit status: 0 on success, 1 if the dataset cannot be written, 2 for a usage "
                  "error.\nThe model: examples/synth/synth_waves.h and docs/measures.md, "
                  "\"Calibration\".");
-    g_option_context_add_main_entries(context, entries, NULL);
-    GError *error = NULL;
-    int status;
-    if (!g_option_context_parse(context, &argc, &argv, &error)) {
-        status = usage_error("%s", error->message);
-        g_error_free(error);
-    } else if (a.version) {
-        printf(PROGRAM " (libecosys) %s\n", ecosys_version());
-        status = EXIT_SUCCESS;
-    } else {
+    int status = parse_command_line(context, entries, &argc, &argv, &a.version);
+    if (status < 0)
         status = run(&a);
-    }
-    g_option_context_free(context);
     arguments_free(&a);
     return status;
 }

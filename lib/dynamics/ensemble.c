@@ -293,6 +293,27 @@ static int run_all(run *R, worker *workers, unsigned int T, const ecosys_null_op
     return 0;
 }
 
+/* run_all() on @p state, with its counters started and its lock and
+ * condition variable created around it. Nonzero (error set, naming @p who)
+ * if they cannot be; else 0, and what run_all() returned in *@p ran. */
+static int run_synchronized(run *state, worker *workers, unsigned int T,
+                            const ecosys_null_options *o, unsigned int *used, int *ran,
+                            const char *who)
+{
+    atomic_init(&state->next, 0);
+    atomic_init(&state->cancel, 0);
+    if (pthread_mutex_init(&state->lock, NULL) != 0)
+        return ecosys_i_error(ECOSYS_ERROR, "%s: cannot create a mutex", who);
+    if (pthread_cond_init(&state->changed, NULL) != 0) {
+        pthread_mutex_destroy(&state->lock);
+        return ecosys_i_error(ECOSYS_ERROR, "%s: cannot create a condition variable", who);
+    }
+    *ran = run_all(state, workers, T, o, used);
+    pthread_cond_destroy(&state->changed);
+    pthread_mutex_destroy(&state->lock);
+    return 0;
+}
+
 /* ---- reduction -------------------------------------------------------------------- */
 
 void ecosys_i_null_reduce(ecosys_null_result *res, const double *samples, size_t R, size_t S,
@@ -474,27 +495,16 @@ int ecosys_null_test_run(ecosys_null_test *out, const ecosys_graph *graph,
     state.constant = constant;
     state.samples = samples;
     state.accepted = accepted;
-    atomic_init(&state.next, 0);
-    atomic_init(&state.cancel, 0);
-    if (pthread_mutex_init(&state.lock, NULL) != 0) {
-        rc = ecosys_i_error(ECOSYS_ERROR, "ecosys_null_test_run: cannot create a mutex");
-        goto done;
-    }
-    if (pthread_cond_init(&state.changed, NULL) != 0) {
-        pthread_mutex_destroy(&state.lock);
-        rc = ecosys_i_error(ECOSYS_ERROR, "ecosys_null_test_run: cannot create a condition variable");
-        goto done;
-    }
     unsigned int used = 1;
-    rc = run_all(&state, workers, T, o, &used);
-    pthread_cond_destroy(&state.changed);
-    pthread_mutex_destroy(&state.lock);
-    if (rc == ECOSYS_ECANCELLED) {
+    int ran;
+    if ((rc = run_synchronized(&state, workers, T, o, &used, &ran, "ecosys_null_test_run")))
+        goto done;
+    if (ran == ECOSYS_ECANCELLED) {
         rc = ecosys_i_error(ECOSYS_ECANCELLED,
                             "ecosys_null_test_run: cancelled by the progress callback");
         goto done;
     }
-    if (rc) {
+    if (ran) {
         rc = ecosys_i_error(ECOSYS_ECOMPUTE,
                             "ecosys_null_test_run: custom statistic %zu returned %d at replicate %zu",
                             state.error_stat, state.error_code, state.error_replicate);
@@ -581,26 +591,15 @@ int ecosys_i_ensemble_run(double *samples, const ecosys_i_ensemble_model *model,
     state.samples = samples;
     state.accepted = accepted;
     state.custom = model;
-    atomic_init(&state.next, 0);
-    atomic_init(&state.cancel, 0);
-    if (pthread_mutex_init(&state.lock, NULL) != 0) {
-        rc = ecosys_i_error(ECOSYS_ERROR, "ensemble: cannot create a mutex");
-        goto done;
-    }
-    if (pthread_cond_init(&state.changed, NULL) != 0) {
-        pthread_mutex_destroy(&state.lock);
-        rc = ecosys_i_error(ECOSYS_ERROR, "ensemble: cannot create a condition variable");
-        goto done;
-    }
     unsigned int used = 1;
-    rc = run_all(&state, workers, T, o, &used);
-    pthread_cond_destroy(&state.changed);
-    pthread_mutex_destroy(&state.lock);
-    if (rc == ECOSYS_ECANCELLED) {
+    int ran;
+    if ((rc = run_synchronized(&state, workers, T, o, &used, &ran, "ensemble")))
+        goto done;
+    if (ran == ECOSYS_ECANCELLED) {
         rc = ecosys_i_error(ECOSYS_ECANCELLED, "cancelled by the progress callback");
         goto done;
     }
-    if (rc) {
+    if (ran) {
         rc = ecosys_i_error(ECOSYS_ECOMPUTE, "statistic %zu failed (%d) at replicate %zu",
                             state.error_stat, state.error_code, state.error_replicate);
         goto done;

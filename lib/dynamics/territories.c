@@ -10,6 +10,7 @@
 #include "ecosys/territories.h"
 
 #include "core/error.h"
+#include "core/names.h"
 #include "dynamics/nullmodel_internal.h"
 #include "ecosys/partition.h"
 
@@ -31,20 +32,11 @@ int ecosys_territory_options_init(ecosys_territory_options *options, unsigned in
     return 0;
 }
 
-static void free_names(char **names, size_t count)
-{
-    if (!names)
-        return;
-    for (size_t i = 0; i < count; i++)
-        free(names[i]);
-    free(names);
-}
-
 void ecosys_territory_did_dispose(ecosys_territory_did *did)
 {
     if (!did)
         return;
-    free_names(did->territories, did->territory_count);
+    ecosys_i_names_free(did->territories, did->territory_count);
     free(did->actors_before);
     free(did->ties_before);
     free(did->actors_after);
@@ -60,7 +52,7 @@ void ecosys_territory_table_dispose(ecosys_territory_table *table)
 {
     if (!table)
         return;
-    free_names(table->territories, table->territory_count);
+    ecosys_i_names_free(table->territories, table->territory_count);
     free(table->actor_counts);
     free(table->tie_counts);
     free(table->results);
@@ -156,7 +148,7 @@ static int territories_list(char ***out, size_t *count, const ecosys_dataset *da
     }
     free(seen);
     if (rc) {
-        free_names(names, wanted);
+        ecosys_i_names_free(names, wanted);
         return rc;
     }
     *out = names;
@@ -294,6 +286,23 @@ static void did_reduce(ecosys_territory_did *out, const ecosys_statistic *stats)
     }
 }
 
+/* The options of a run (the defaults if @p options is NULL), checked
+ * with the statistics. */
+static int run_options(ecosys_territory_options *o, const ecosys_territory_options *options,
+                       const ecosys_statistic *statistics, size_t statistic_count,
+                       const char *fn)
+{
+    ecosys_territory_options defaults = ECOSYS_TERRITORY_OPTIONS_INIT;
+    *o = defaults;
+    if (options) {
+        if (options->version != ECOSYS_TERRITORY_OPTIONS_VERSION)
+            return ecosys_i_error(ECOSYS_EINVAL, "%s: unknown options version %u", fn,
+                                  options->version);
+        *o = *options;
+    }
+    return check_statistics(statistics, statistic_count, fn);
+}
+
 int ecosys_territory_did_run(ecosys_territory_did *out, const ecosys_dataset *dataset,
                              const ecosys_graph_options *before,
                              const ecosys_graph_options *after, const char *treated,
@@ -305,17 +314,11 @@ int ecosys_territory_did_run(ecosys_territory_did *out, const ecosys_dataset *da
         memset(out, 0, sizeof *out);
     if (!out || !dataset || !treated)
         return ecosys_i_error(ECOSYS_EINVAL, "%s: NULL argument", fn);
-    ecosys_territory_options o = ECOSYS_TERRITORY_OPTIONS_INIT;
-    if (options) {
-        if (options->version != ECOSYS_TERRITORY_OPTIONS_VERSION)
-            return ecosys_i_error(ECOSYS_EINVAL, "%s: unknown options version %u", fn,
-                                  options->version);
-        o = *options;
-    }
-    const char *group = o.group ? o.group : "sector";
-    int rc = check_statistics(statistics, statistic_count, fn);
+    ecosys_territory_options o;
+    int rc = run_options(&o, options, statistics, statistic_count, fn);
     if (rc)
         return rc;
+    const char *group = o.group ? o.group : "sector";
 
     ecosys_territory_did r;
     memset(&r, 0, sizeof r);
@@ -406,17 +409,11 @@ int ecosys_territory_table_run(ecosys_territory_table *out, const ecosys_dataset
         memset(out, 0, sizeof *out);
     if (!out || !dataset)
         return ecosys_i_error(ECOSYS_EINVAL, "%s: NULL argument", fn);
-    ecosys_territory_options o = ECOSYS_TERRITORY_OPTIONS_INIT;
-    if (options) {
-        if (options->version != ECOSYS_TERRITORY_OPTIONS_VERSION)
-            return ecosys_i_error(ECOSYS_EINVAL, "%s: unknown options version %u", fn,
-                                  options->version);
-        o = *options;
-    }
-    const char *group = o.group ? o.group : "sector";
-    int rc = check_statistics(statistics, statistic_count, fn);
+    ecosys_territory_options o;
+    int rc = run_options(&o, options, statistics, statistic_count, fn);
     if (rc)
         return rc;
+    const char *group = o.group ? o.group : "sector";
     if (o.replicates == 0)
         return ecosys_i_error(ECOSYS_EINVAL, "%s: replicates must be >= 1", fn);
 

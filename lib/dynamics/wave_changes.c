@@ -164,27 +164,13 @@ static int parse_snapshot(snapshot_filter *f, const ecosys_graph_options *o)
         return 0;
     f->axis = o->axis;
     f->kind = o->kind;
-    int32_t first, last;
-    if (o->at) {
-        if (o->from || o->to)
-            return ecosys_i_error(ECOSYS_EINVAL, "snapshot: give either at or from/to, not both");
-        if (ecosys_date_parse(&first, &last, o->at))
-            return ecosys_i_error_prefix("snapshot date (at)");
-        *f = (snapshot_filter){1, first, last, o->axis, o->kind};
-        return 0;
-    }
-    if (o->from) {
-        if (ecosys_date_parse(&first, &last, o->from))
-            return ecosys_i_error_prefix("snapshot start (from)");
-        f->first = first;
-        f->dated = 1;
-    }
-    if (o->to) {
-        if (ecosys_date_parse(&first, &last, o->to))
-            return ecosys_i_error_prefix("snapshot end (to)");
-        f->last = last;
-        f->dated = 1;
-    }
+    ecosys_i_window w;
+    int rc = ecosys_i_snapshot_window(&w, o);
+    if (rc)
+        return rc;
+    f->dated = w.active;
+    f->first = w.first;
+    f->last = w.last;
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "dynamics/waves_internal.h"
 
 #include "core/error.h"
+#include "core/names.h"
 #include "graph/adjacency.h"
 #include "graph/graph_internal.h"
 
@@ -92,24 +93,15 @@ static void tie_set_dispose(ecosys_waves_tie_set *s)
     memset(s, 0, sizeof *s);
 }
 
-static void free_names(char **names, size_t count)
-{
-    if (!names)
-        return;
-    for (size_t i = 0; i < count; i++)
-        free(names[i]);
-    free(names);
-}
-
 void ecosys_waves_dispose(ecosys_waves *w)
 {
     if (!w)
         return;
-    free_names(w->actor_ids, w->actor_count);
+    ecosys_i_names_free(w->actor_ids, w->actor_count);
     free(w->actor_presence);
     free(w->actor_group);
-    free_names(w->group_names, w->group_count);
-    free_names(w->axis_names, w->axis_count);
+    ecosys_i_names_free(w->group_names, w->group_count);
+    ecosys_i_names_free(w->axis_names, w->axis_count);
     tie_set_dispose(&w->formed);
     tie_set_dispose(&w->dissolved);
     tie_set_dispose(&w->persisting);

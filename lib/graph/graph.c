@@ -22,15 +22,7 @@ int ecosys_graph_options_init(ecosys_graph_options *options, unsigned int versio
     return 0;
 }
 
-/* The snapshot window [first, last] in days; unbounded ends are INT32_MIN+1
- * and INT32_MAX. */
-typedef struct window {
-    int active;
-    int32_t first;
-    int32_t last;
-} window;
-
-static int parse_window(window *w, const ecosys_graph_options *o)
+int ecosys_i_snapshot_window(ecosys_i_window *w, const ecosys_graph_options *o)
 {
     w->active = 0;
     w->first = INT32_MIN + 1;
@@ -41,7 +33,7 @@ static int parse_window(window *w, const ecosys_graph_options *o)
             return ecosys_i_error(ECOSYS_EINVAL, "snapshot: give either at or from/to, not both");
         if (ecosys_date_parse(&first, &last, o->at))
             return ecosys_i_error_prefix("snapshot date (at)");
-        *w = (window){1, first, last};
+        *w = (ecosys_i_window){1, first, last};
         return 0;
     }
     if (o->from) {
@@ -56,6 +48,15 @@ static int parse_window(window *w, const ecosys_graph_options *o)
         w->last = last;
         w->active = 1;
     }
+    return 0;
+}
+
+/* The snapshot window, from no later than to. */
+static int parse_window(ecosys_i_window *w, const ecosys_graph_options *o)
+{
+    int rc = ecosys_i_snapshot_window(w, o);
+    if (rc)
+        return rc;
     if (w->first > w->last)
         return ecosys_i_error(ECOSYS_EINVAL, "snapshot: from \"%s\" is after to \"%s\"", o->from,
                               o->to);
@@ -79,7 +80,7 @@ static void date_of(const ecosys_dataset *ds, date_cache *cache, uint32_t text,
     *last = cache->last[text];
 }
 
-static int tie_in_window(const ecosys_dataset *ds, date_cache *cache, const window *w,
+static int tie_in_window(const ecosys_dataset *ds, date_cache *cache, const ecosys_i_window *w,
                          size_t t)
 {
     int32_t start = INT32_MIN + 1, end = INT32_MAX, unused;
@@ -187,7 +188,7 @@ static int select_actors(builder *b, const ecosys_graph_options *o)
 
 /* Decides for each tie whether it becomes a candidate edge, and returns its
  * ends through *u, *v (u < v when undirected). */
-static int tie_is_edge(builder *b, const ecosys_graph_options *o, const window *w,
+static int tie_is_edge(builder *b, const ecosys_graph_options *o, const ecosys_i_window *w,
                        date_cache *cache, uint32_t kind, uint32_t axis, size_t t, size_t *u,
                        size_t *v, int count)
 {
@@ -219,7 +220,7 @@ static int tie_is_edge(builder *b, const ecosys_graph_options *o, const window *
     return 1;
 }
 
-static int collect_candidates(builder *b, const ecosys_graph_options *o, const window *w)
+static int collect_candidates(builder *b, const ecosys_graph_options *o, const ecosys_i_window *w)
 {
     const ecosys_dataset *ds = b->ds;
     if (ds->tie_count > UINT32_MAX) /* a candidate holds a tie index in 32 bits */
@@ -396,7 +397,7 @@ int ecosys_graph_new(ecosys_graph **out, const ecosys_dataset *ds,
     if (o->direction != ECOSYS_DIRECTION_AS_DATASET &&
         o->direction != ECOSYS_DIRECTION_UNDIRECTED && o->direction != ECOSYS_DIRECTION_DIRECTED)
         return ecosys_i_error(ECOSYS_EINVAL, "unknown direction %d", (int) o->direction);
-    window w;
+    ecosys_i_window w;
     int rc = parse_window(&w, o);
     if (rc)
         return rc;

@@ -154,23 +154,16 @@ int ecosys_i_read_csv_twomode(ecosys_dataset *ds, const char *dir)
 static int write_header(ecosys_i_csv_writer *w, const ecosys_dataset *ds,
                         ecosys_twomode_table table)
 {
-    int rc = 0;
-    for (const char *const *f = fields_of(table); *f && !rc; f++)
-        rc = ecosys_i_csv_write_field(w, *f);
-    size_t count = ecosys_twomode_attribute_count(ds, table);
-    for (size_t a = 0; a < count && !rc; a++)
-        rc = ecosys_i_csv_write_field(w, ecosys_twomode_attribute_name(ds, table, a));
-    return rc ? rc : ecosys_i_csv_end_record(w);
+    const ecosys_i_twomode *tm = ecosys_i_twomode_get(ds);
+    return ecosys_i_csv_write_header(w, fields_of(table), tm ? &tm->attributes[table] : NULL);
 }
 
 static int write_attributes(ecosys_i_csv_writer *w, const ecosys_dataset *ds,
                             ecosys_twomode_table table, size_t row)
 {
-    size_t count = ecosys_twomode_attribute_count(ds, table);
-    int rc = 0;
-    for (size_t a = 0; a < count && !rc; a++)
-        rc = ecosys_i_csv_write_field(w, ecosys_twomode_attribute(ds, table, row, a));
-    return rc ? rc : ecosys_i_csv_end_record(w);
+    const ecosys_i_twomode *tm = ecosys_i_twomode_get(ds);
+    return tm ? ecosys_i_csv_write_attributes(w, &tm->attributes[table], &tm->pool, row)
+              : ecosys_i_csv_end_record(w);
 }
 
 static int write_events(ecosys_i_csv_writer *w, const ecosys_dataset *ds)

@@ -207,25 +207,41 @@ static const char *const *builtin_fields(ecosys_table table)
     return table == ECOSYS_TABLE_ACTORS ? ecosys_i_actor_fields : ecosys_i_tie_fields;
 }
 
-static int write_header(ecosys_i_csv_writer *w, const ecosys_dataset *ds, ecosys_table table)
+int ecosys_i_csv_write_header(ecosys_i_csv_writer *w, const char *const *fields,
+                              const ecosys_i_attribute_table *attributes)
 {
     int rc = 0;
-    for (const char *const *f = builtin_fields(table); *f && !rc; f++)
+    for (const char *const *f = fields; *f && !rc; f++)
         rc = ecosys_i_csv_write_field(w, *f);
-    size_t count = ecosys_dataset_attribute_count(ds, table);
+    size_t count = attributes ? attributes->count : 0;
     for (size_t a = 0; a < count && !rc; a++)
-        rc = ecosys_i_csv_write_field(w, ecosys_dataset_attribute_name(ds, table, a));
+        rc = ecosys_i_csv_write_field(w, attributes->items[a].name);
     return rc ? rc : ecosys_i_csv_end_record(w);
+}
+
+int ecosys_i_csv_write_attributes(ecosys_i_csv_writer *w,
+                                  const ecosys_i_attribute_table *attributes,
+                                  const ecosys_i_strpool *pool, size_t row)
+{
+    size_t count = attributes ? attributes->count : 0;
+    int rc = 0;
+    for (size_t a = 0; a < count && !rc; a++) {
+        const ecosys_i_attribute *attribute = &attributes->items[a];
+        rc = ecosys_i_csv_write_field(
+            w, ecosys_i_strpool_get(pool, row < attribute->length ? attribute->values[row] : 0));
+    }
+    return rc ? rc : ecosys_i_csv_end_record(w);
+}
+
+static int write_header(ecosys_i_csv_writer *w, const ecosys_dataset *ds, ecosys_table table)
+{
+    return ecosys_i_csv_write_header(w, builtin_fields(table), &ds->attributes[table]);
 }
 
 static int write_attributes(ecosys_i_csv_writer *w, const ecosys_dataset *ds,
                             ecosys_table table, size_t row)
 {
-    size_t count = ecosys_dataset_attribute_count(ds, table);
-    int rc = 0;
-    for (size_t a = 0; a < count && !rc; a++)
-        rc = ecosys_i_csv_write_field(w, ecosys_dataset_attribute(ds, table, row, a));
-    return rc ? rc : ecosys_i_csv_end_record(w);
+    return ecosys_i_csv_write_attributes(w, &ds->attributes[table], &ds->pool, row);
 }
 
 static int write_actors(ecosys_i_csv_writer *w, const ecosys_dataset *ds)

@@ -14,6 +14,8 @@
 #ifndef ECOSYS_IO_CSV_WRITER_H
 #define ECOSYS_IO_CSV_WRITER_H
 
+#include <stddef.h>
+
 typedef struct ecosys_i_csv_writer ecosys_i_csv_writer;
 
 /* Creates the temporary file for @p path. Returns 0, ECOSYS_EIO or
@@ -37,5 +39,22 @@ int ecosys_i_csv_writer_commit(ecosys_i_csv_writer *writer);
 
 /* Removes the temporary file and frees the writer. Accepts NULL. */
 void ecosys_i_csv_writer_abort(ecosys_i_csv_writer *writer);
+
+/* ---- a dataset's tables (actors, ties; events, participation) ---------- */
+
+struct ecosys_i_attribute_table;
+struct ecosys_i_strpool;
+
+/* The header record of a table: the names of the built-in @p fields
+ * (NULL-terminated), then those of the free @p attributes (NULL: none). */
+int ecosys_i_csv_write_header(ecosys_i_csv_writer *writer, const char *const *fields,
+                              const struct ecosys_i_attribute_table *attributes);
+
+/* Ends the record of @p row with its values of the free @p attributes
+ * (NULL: none), pool indices into @p pool ("" past an attribute's stored
+ * values). */
+int ecosys_i_csv_write_attributes(ecosys_i_csv_writer *writer,
+                                  const struct ecosys_i_attribute_table *attributes,
+                                  const struct ecosys_i_strpool *pool, size_t row);
 
 #endif

@@ -133,9 +133,15 @@ void ecosys_i_format_number(char out[48], double v, int show)
 
 void ecosys_i_table_init(table *t, size_t columns, const char *align)
 {
+    ecosys_i_table_init_style(t, columns, align, TABLE_WRAPPED);
+}
+
+void ecosys_i_table_init_style(table *t, size_t columns, const char *align, int style)
+{
     memset(t, 0, sizeof *t);
     t->columns = columns;
     t->align = align;
+    t->style = style;
 }
 
 void ecosys_i_table_dispose(table *t)
@@ -163,14 +169,21 @@ void ecosys_i_table_cell(table *t, const char *text)
         t->capacity = capacity;
     }
     size_t length = strlen(text);
+    int cut = t->style == TABLE_CUT;
+    if (cut && length > TABLE_CELL_BYTES) {
+        length = TABLE_CELL_BYTES;
+        while (length > 0 && ((unsigned char) text[length] & 0xC0) == 0x80)
+            length--;
+    }
     char *copy = malloc(length + 1);
     if (!copy) {
         t->failed = 1;
         return;
     }
     /* A line break or tab in a name would break the row: make it a space. */
-    for (size_t i = 0; i <= length; i++)
-        copy[i] = (text[i] > 0 && text[i] < 0x20) || text[i] == 0x7f ? ' ' : text[i];
+    for (size_t i = 0; i < length; i++)
+        copy[i] = (text[i] > 0 && text[i] < 0x20) || (!cut && text[i] == 0x7f) ? ' ' : text[i];
+    copy[length] = '\0';
     t->cells[t->count++] = copy;
 }
 
@@ -242,7 +255,7 @@ void ecosys_i_table_render(buf *b, const table *t, int markdown)
             int last = c + 1 == t->columns;
             if (t->align[c] == 'r')
                 ecosys_i_buf_repeat(b, " ", pad);
-            if (last && t->align[c] != 'r' && r > 0)
+            if (last && t->align[c] != 'r' && r > 0 && t->style == TABLE_WRAPPED)
                 ecosys_i_buf_add_wrapped(b, cell, start, start);
             else
                 ecosys_i_buf_add(b, cell);
@@ -258,7 +271,9 @@ void ecosys_i_table_render(buf *b, const table *t, int markdown)
             size_t total = 0;
             for (size_t c = 0; c < t->columns; c++)
                 total += width[c] + (c ? 2 : 0);
-            ecosys_i_buf_repeat(b, "-", total + 2 > TEXT_WIDTH ? TEXT_WIDTH - 2 : total);
+            if (total + 2 > TEXT_WIDTH && t->style == TABLE_WRAPPED)
+                total = TEXT_WIDTH - 2;
+            ecosys_i_buf_repeat(b, "-", total);
             ecosys_i_buf_add(b, "\n");
         }
     }

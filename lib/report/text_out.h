@@ -1,7 +1,7 @@
 /* Internal: the pieces of the text and Markdown renderers (text_out.c):
  * a growable string that remembers failure, numbers for readers, tables,
- * headings, paragraphs and facts. Used by summary_text.c and
- * summary_sectors_text.c. Memory comes from malloc; a failure sets
+ * headings, paragraphs and facts. Used by summary_text.c,
+ * summary_sectors_text.c and waves_report.c. Memory comes from malloc; a failure sets
  * buf.failed (or table.failed, passed on when rendered) and the renderer
  * returns ECOSYS_ENOMEM. */
 #ifndef ECOSYS_REPORT_TEXT_OUT_H
@@ -48,6 +48,21 @@ enum {
  * "n/a" for NaN. */
 void ecosys_i_format_number(char out[48], double v, int show);
 
+/* How a table keeps its cells and lays out plain text. */
+enum {
+    /* Cells whole, control characters and DEL as spaces; in plain text the
+     * last left-aligned column is wrapped at TEXT_WIDTH (from the second
+     * row) and the rule under the header stops there (the summaries). */
+    TABLE_WRAPPED = 0,
+    /* Cells cut at TABLE_CELL_BYTES bytes on a character boundary, control
+     * characters as spaces; lines as long as the cells make them (the wave
+     * comparison, waves_report.c). */
+    TABLE_CUT = 1
+};
+
+/* Longest cell of a TABLE_CUT table, in bytes. */
+#define TABLE_CELL_BYTES 95
+
 typedef struct table {
     size_t columns;
     const char *align; /* 'l' or 'r' per column */
@@ -55,9 +70,12 @@ typedef struct table {
     size_t count;      /* cells used */
     size_t capacity;
     int failed;
+    int style; /* TABLE_WRAPPED or TABLE_CUT */
 } table;
 
+/* A TABLE_WRAPPED table. */
 void ecosys_i_table_init(table *t, size_t columns, const char *align);
+void ecosys_i_table_init_style(table *t, size_t columns, const char *align, int style);
 void ecosys_i_table_dispose(table *t);
 void ecosys_i_table_cell(table *t, const char *text);
 void ecosys_i_table_number(table *t, double v, int show);
@@ -65,7 +83,7 @@ void ecosys_i_table_size(table *t, size_t v);
 
 /* Renders a table whose first row is the header (at most 16 columns).
  * Plain text: columns aligned, two spaces apart, indented by two, a rule
- * under the header. */
+ * under the header (see the table styles). */
 void ecosys_i_table_render(buf *b, const table *t, int markdown);
 
 /* A heading: "#" x level in Markdown; underlined (1, 2) or a line of its

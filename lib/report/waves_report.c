@@ -17,6 +17,7 @@
 
 #include "core/error.h"
 #include "core/json_out.h"
+#include "report/text_out.h"
 
 #include <glib.h>
 
@@ -30,108 +31,13 @@
 #define DEFAULT_TOP 10
 #define NO_COORDINATOR ((size_t) -1)
 
-/* ---- a growable string that remembers failure ------------------------------ */
-
-typedef struct buf {
-    char *data;
-    size_t length;
-    size_t capacity;
-    int failed;
-} buf;
-
-static int buf_reserve(buf *b, size_t extra)
-{
-    if (b->failed)
-        return 0;
-    if (extra > SIZE_MAX / 2 - b->length) {
-        b->failed = 1;
-        return 0;
-    }
-    size_t need = b->length + extra + 1;
-    if (need <= b->capacity)
-        return 1;
-    size_t capacity = b->capacity ? b->capacity : 1024;
-    while (capacity < need)
-        capacity *= 2;
-    char *data = realloc(b->data, capacity);
-    if (!data) {
-        b->failed = 1;
-        return 0;
-    }
-    b->data = data;
-    b->capacity = capacity;
-    return 1;
-}
-
-static void buf_addn(buf *b, const char *text, size_t length)
-{
-    if (!buf_reserve(b, length))
-        return;
-    memcpy(b->data + b->length, text, length);
-    b->length += length;
-    b->data[b->length] = '\0';
-}
-
-static void buf_add(buf *b, const char *text)
-{
-    buf_addn(b, text, strlen(text));
-}
-
-static void buf_repeat(buf *b, const char *text, size_t times)
-{
-    for (size_t i = 0; i < times; i++)
-        buf_add(b, text);
-}
-
-static void buf_addf(buf *b, const char *format, ...) ECOSYS_I_PRINTF(2, 3);
-
-static void buf_addf(buf *b, const char *format, ...)
-{
-    va_list args;
-    va_start(args, format);
-    va_list copy;
-    va_copy(copy, args);
-    int need = vsnprintf(NULL, 0, format, copy);
-    va_end(copy);
-    if (need >= 0 && buf_reserve(b, (size_t) need)) {
-        vsnprintf(b->data + b->length, (size_t) need + 1, format, args);
-        b->length += (size_t) need;
-    }
-    va_end(args);
-}
-
-static size_t width_of(const char *text)
-{
-    return (size_t) g_utf8_strlen(text, -1);
-}
-
 /* ---- numbers ---------------------------------------------------------------- */
-
-/* About 4 significant digits; whole values as counts; "n/a" for NaN; '.'
- * as decimal point whatever the locale. */
-static void format_number(char out[48], double v)
-{
-    if (isnan(v)) {
-        snprintf(out, 48, "n/a");
-    } else if (isinf(v)) {
-        snprintf(out, 48, "%s", v > 0 ? "inf" : "-inf");
-    } else if (v == floor(v) && fabs(v) < 1e15) {
-        g_ascii_formatd(out, 48, "%.0f", v);
-    } else if (fabs(v) < 1e-4 || fabs(v) >= 1e6) {
-        g_ascii_formatd(out, 48, "%.3e", v);
-    } else {
-        int decimals = 3 - (int) floor(log10(fabs(v)));
-        char format[16];
-        snprintf(format, sizeof format, "%%.%df", decimals < 0 ? 0 : decimals);
-        g_ascii_formatd(out, 48, format, v);
-    }
-}
 
 /* A change with its sign: "+0.04", "-3", "0". */
 static void format_change(char out[48], double v)
 {
     char number[48];
-    format_number(number, v); /* at most about 20 characters */
+    ecosys_i_format_number(number, v, SHOW_AUTO); /* at most about 20 characters */
     snprintf(out, 48, "%s%.40s", v > 0 ? "+" : "", number);
 }
 
@@ -150,136 +56,16 @@ static void format_share(char out[48], double share)
 
 /* ---- tables --------------------------------------------------------------------- */
 
-enum { MAX_COLUMNS = 6, CELL = 96 };
-
-typedef struct table {
-    size_t columns;
-    const char *align; /* 'l' or 'r' per column */
-    char (*cells)[CELL];
-    size_t count;
-    size_t capacity;
-    int failed;
-} table;
-
-static void table_init(table *t, size_t columns, const char *align)
-{
-    memset(t, 0, sizeof *t);
-    t->columns = columns;
-    t->align = align;
-}
-
-static void table_dispose(table *t)
-{
-    free(t->cells);
-    memset(t, 0, sizeof *t);
-}
-
-/* A cell (long text is cut at CELL - 1 bytes on a character boundary). */
-static void table_cell(table *t, const char *text)
-{
-    if (t->failed)
-        return;
-    if (t->count == t->capacity) {
-        size_t capacity = t->capacity ? t->capacity * 2 : 32;
-        void *cells = capacity < SIZE_MAX / CELL ? realloc(t->cells, capacity * CELL) : NULL;
-        if (!cells) {
-            t->failed = 1;
-            return;
-        }
-        t->cells = cells;
-        t->capacity = capacity;
-    }
-    char *cell = t->cells[t->count++];
-    size_t length = strlen(text);
-    if (length >= CELL) {
-        length = CELL - 1;
-        while (length > 0 && ((unsigned char) text[length] & 0xC0) == 0x80)
-            length--;
-    }
-    for (size_t i = 0; i < length; i++)
-        cell[i] = (text[i] > 0 && text[i] < 0x20) ? ' ' : text[i];
-    cell[length] = '\0';
-}
-
 static void table_cellf(table *t, const char *format, ...) ECOSYS_I_PRINTF(2, 3);
 
 static void table_cellf(table *t, const char *format, ...)
 {
-    char text[CELL];
+    char text[TABLE_CELL_BYTES + 1];
     va_list args;
     va_start(args, format);
     vsnprintf(text, sizeof text, format, args);
     va_end(args);
-    table_cell(t, text);
-}
-
-static void add_markdown_text(buf *b, const char *text)
-{
-    for (const char *p = text; *p; p++) {
-        if (strchr("|\\*_`[]<>", *p))
-            buf_addn(b, "\\", 1);
-        buf_addn(b, p, 1);
-    }
-}
-
-/* Renders a table whose first row is the header. */
-static void table_render(buf *b, const table *t, int markdown)
-{
-    if (t->failed) {
-        b->failed = 1;
-        return;
-    }
-    size_t rows = t->count / t->columns;
-    if (markdown) {
-        for (size_t r = 0; r < rows; r++) {
-            buf_add(b, "|");
-            for (size_t c = 0; c < t->columns; c++) {
-                buf_add(b, " ");
-                add_markdown_text(b, t->cells[r * t->columns + c]);
-                buf_add(b, " |");
-            }
-            buf_add(b, "\n");
-            if (r == 0) {
-                buf_add(b, "|");
-                for (size_t c = 0; c < t->columns; c++)
-                    buf_add(b, t->align[c] == 'r' ? " ---: |" : " --- |");
-                buf_add(b, "\n");
-            }
-        }
-        buf_add(b, "\n");
-        return;
-    }
-    size_t width[MAX_COLUMNS] = {0};
-    for (size_t i = 0; i < t->count; i++) {
-        size_t w = width_of(t->cells[i]);
-        if (w > width[i % t->columns])
-            width[i % t->columns] = w;
-    }
-    for (size_t r = 0; r < rows; r++) {
-        buf_add(b, "  ");
-        for (size_t c = 0; c < t->columns; c++) {
-            const char *cell = t->cells[r * t->columns + c];
-            size_t pad = width[c] - width_of(cell);
-            int last = c + 1 == t->columns;
-            if (t->align[c] == 'r')
-                buf_repeat(b, " ", pad);
-            buf_add(b, cell);
-            if (t->align[c] != 'r' && !last)
-                buf_repeat(b, " ", pad);
-            if (!last)
-                buf_add(b, "  ");
-        }
-        buf_add(b, "\n");
-        if (r == 0) {
-            size_t total = 0;
-            for (size_t c = 0; c < t->columns; c++)
-                total += width[c] + (c ? 2 : 0);
-            buf_add(b, "  ");
-            buf_repeat(b, "-", total);
-            buf_add(b, "\n");
-        }
-    }
-    buf_add(b, "\n");
+    ecosys_i_table_cell(t, text);
 }
 
 /* ---- document pieces ---------------------------------------------------------------- */
@@ -298,20 +84,17 @@ typedef struct doc {
 static void heading(doc *d, int level, const char *text)
 {
     if (d->markdown) {
-        buf_repeat(&d->b, "#", (size_t) level);
-        buf_add(&d->b, " ");
-        buf_add(&d->b, text);
-        buf_add(&d->b, "\n\n");
+        ecosys_i_buf_repeat(&d->b, "#", (size_t) level);
+        ecosys_i_buf_add(&d->b, " ");
+        ecosys_i_buf_add(&d->b, text);
+        ecosys_i_buf_add(&d->b, "\n\n");
         return;
     }
-    buf_add(&d->b, text);
-    buf_add(&d->b, "\n");
-    buf_repeat(&d->b, level == 1 ? "=" : "-", width_of(text));
-    buf_add(&d->b, "\n\n");
+    ecosys_i_buf_add(&d->b, text);
+    ecosys_i_buf_add(&d->b, "\n");
+    ecosys_i_buf_repeat(&d->b, level == 1 ? "=" : "-", ecosys_i_width_of(text));
+    ecosys_i_buf_add(&d->b, "\n\n");
 }
-
-/* Line width of plain text. */
-#define TEXT_WIDTH 78
 
 /* Moves the paragraph into the document: as one line in Markdown, broken
  * at spaces before TEXT_WIDTH in plain text. */
@@ -321,28 +104,13 @@ static void paragraph_end(doc *d)
         d->b.failed = 1;
     const char *p = d->p.data ? d->p.data : "";
     if (d->markdown) {
-        buf_add(&d->b, p);
+        ecosys_i_buf_add(&d->b, p);
     } else {
-        size_t column = 0;
-        while (*p) {
-            const char *space = strchr(p, ' ');
-            size_t bytes = space ? (size_t) (space - p) : strlen(p);
-            size_t chars = (size_t) g_utf8_strlen(p, (gssize) bytes);
-            if (column > 0 && column + 1 + chars > TEXT_WIDTH) {
-                buf_add(&d->b, "\n");
-                column = 0;
-            } else if (column > 0) {
-                buf_add(&d->b, " ");
-                column++;
-            }
-            buf_addn(&d->b, p, bytes);
-            column += chars;
-            p += bytes;
-            while (*p == ' ')
-                p++;
-        }
+        while (*p == ' ')
+            p++;
+        ecosys_i_buf_add_wrapped(&d->b, p, 0, 0);
     }
-    buf_add(&d->b, "\n\n");
+    ecosys_i_buf_add(&d->b, "\n\n");
     d->p.length = 0;
     if (d->p.data)
         d->p.data[0] = '\0';
@@ -352,11 +120,11 @@ static void paragraph_end(doc *d)
 static void add_id(doc *d, buf *b, const char *id)
 {
     if (d->markdown) {
-        buf_add(b, "`");
-        buf_add(b, id);
-        buf_add(b, "`");
+        ecosys_i_buf_add(b, "`");
+        ecosys_i_buf_add(b, id);
+        ecosys_i_buf_add(b, "`");
     } else {
-        buf_add(b, id);
+        ecosys_i_buf_add(b, id);
     }
 }
 
@@ -375,29 +143,30 @@ static void add_ties_summary(doc *d)
     const ecosys_waves *w = d->w;
     char jaccard[48];
     heading(d, 2, "Ties");
-    buf_addf(&d->p, "%zu ties %s, %zu %s. ", w->ties_before, d->before, w->ties_after,
-             d->after);
+    ecosys_i_buf_addf(&d->p, "%zu ties %s, %zu %s. ", w->ties_before, d->before, w->ties_after,
+                      d->after);
     if (w->ties_before + w->ties_after == 0) {
-        buf_add(&d->p, "No tie in either wave: nothing to compare.");
+        ecosys_i_buf_add(&d->p, "No tie in either wave: nothing to compare.");
         paragraph_end(d);
         return;
     }
-    buf_addf(&d->p, "Between them, %zu ties formed, %zu dissolved and %zu persisted. ",
-             w->formed.count, w->dissolved.count, w->persisting.count);
-    format_number(jaccard, w->jaccard);
-    buf_addf(&d->p,
-             "Stability (Jaccard index) is %s: the share of all ties seen in either wave that "
-             "exist in both (1: nothing changed; 0: no tie survived).",
-             jaccard);
+    ecosys_i_buf_addf(&d->p, "Between them, %zu ties formed, %zu dissolved and %zu persisted. ",
+                      w->formed.count, w->dissolved.count, w->persisting.count);
+    ecosys_i_format_number(jaccard, w->jaccard, SHOW_AUTO);
+    ecosys_i_buf_addf(
+        &d->p,
+        "Stability (Jaccard index) is %s: the share of all ties seen in either wave that "
+        "exist in both (1: nothing changed; 0: no tie survived).",
+        jaccard);
     if (w->directed)
-        buf_add(&d->p, " Ties are directed: a->b and b->a count as two ties.");
+        ecosys_i_buf_add(&d->p, " Ties are directed: a->b and b->a count as two ties.");
     paragraph_end(d);
 }
 
 static void add_id_list(doc *d, const ecosys_index_list *list)
 {
     for (size_t i = 0; i < list->count; i++) {
-        buf_add(&d->p, i ? ", " : "");
+        ecosys_i_buf_add(&d->p, i ? ", " : "");
         add_id(d, &d->p, d->w->actor_ids[list->items[i]]);
     }
 }
@@ -407,24 +176,24 @@ static void add_presence(doc *d)
     const ecosys_waves *w = d->w;
     heading(d, 2, "Actors entering and leaving");
     int vertex = (w->flags & ECOSYS_WAVES_PRESENCE_VERTEX) != 0;
-    buf_addf(&d->p, "An actor counts as present in a wave if %s. ",
-             vertex ? "it is in that wave's network, with or without ties"
-                    : "it has at least one tie in that wave");
-    buf_addf(&d->p, "Present: %zu actors %s, %zu %s. ", w->present_before, d->before,
-             w->present_after, d->after);
-    buf_addf(&d->p, "%zu entered", w->entering.count);
+    ecosys_i_buf_addf(&d->p, "An actor counts as present in a wave if %s. ",
+                      vertex ? "it is in that wave's network, with or without ties"
+                             : "it has at least one tie in that wave");
+    ecosys_i_buf_addf(&d->p, "Present: %zu actors %s, %zu %s. ", w->present_before, d->before,
+                      w->present_after, d->after);
+    ecosys_i_buf_addf(&d->p, "%zu entered", w->entering.count);
     if (w->entering.count) {
-        buf_add(&d->p, " (");
+        ecosys_i_buf_add(&d->p, " (");
         add_id_list(d, &w->entering);
-        buf_add(&d->p, ")");
+        ecosys_i_buf_add(&d->p, ")");
     }
-    buf_addf(&d->p, "; %zu left", w->leaving.count);
+    ecosys_i_buf_addf(&d->p, "; %zu left", w->leaving.count);
     if (w->leaving.count) {
-        buf_add(&d->p, " (");
+        ecosys_i_buf_add(&d->p, " (");
         add_id_list(d, &w->leaving);
-        buf_add(&d->p, ")");
+        ecosys_i_buf_add(&d->p, ")");
     }
-    buf_add(&d->p, ".");
+    ecosys_i_buf_add(&d->p, ".");
     paragraph_end(d);
 }
 
@@ -434,30 +203,31 @@ static void add_closure(doc *d)
     char share[48];
     heading(d, 2, "Through whom: new ties and triads");
     if (w->formed.count == 0) {
-        buf_add(&d->p, "No tie formed.");
+        ecosys_i_buf_add(&d->p, "No tie formed.");
         paragraph_end(d);
         return;
     }
     format_share(share, w->triad_closure_share);
-    buf_addf(&d->p,
-             "Of the %zu new ties, %zu (%s) joined two actors who already had a partner in "
-             "common %s: they close a triad, the pattern expected when actors are introduced "
-             "through someone they both know. ",
-             w->formed.count, w->formed_closing_triad, share, d->before);
+    ecosys_i_buf_addf(
+        &d->p,
+        "Of the %zu new ties, %zu (%s) joined two actors who already had a partner in "
+        "common %s: they close a triad, the pattern expected when actors are introduced "
+        "through someone they both know. ",
+        w->formed.count, w->formed_closing_triad, share, d->before);
     if (w->coordinator_id && w->formed_closing_triad) {
         format_share(share, w->coordinator_share);
-        buf_addf(&d->p, "Of those %zu, %zu (%s) had the coordinator ", w->formed_closing_triad,
-                 w->formed_through_coordinator, share);
+        ecosys_i_buf_addf(&d->p, "Of those %zu, %zu (%s) had the coordinator ",
+                          w->formed_closing_triad, w->formed_through_coordinator, share);
         add_id(d, &d->p, w->coordinator_id);
-        buf_add(&d->p, " as a common partner. ");
+        ecosys_i_buf_add(&d->p, " as a common partner. ");
     } else if (w->coordinator_id) {
-        buf_add(&d->p, "None closes a triad, so none was closed through the coordinator ");
+        ecosys_i_buf_add(&d->p, "None closes a triad, so none was closed through the coordinator ");
         add_id(d, &d->p, w->coordinator_id);
-        buf_add(&d->p, ". ");
+        ecosys_i_buf_add(&d->p, ". ");
     }
     format_share(share, w->crossing_share);
-    buf_addf(&d->p, "%zu of the new ties (%s) link actors of different groups.",
-             w->formed_crossing_groups, share);
+    ecosys_i_buf_addf(&d->p, "%zu of the new ties (%s) link actors of different groups.",
+                      w->formed_crossing_groups, share);
     paragraph_end(d);
 }
 
@@ -476,16 +246,17 @@ static void add_tie_list(doc *d, const char *title, const ecosys_waves_tie_set *
     for (size_t t = 0; t < set->count && shown < d->top; t++) {
         if ((set->flags[t] & need) != need)
             continue;
-        buf_add(&d->b, d->markdown ? "- " : "  ");
+        ecosys_i_buf_add(&d->b, d->markdown ? "- " : "  ");
         add_id(d, &d->b, d->w->actor_ids[set->sources[t]]);
-        buf_add(&d->b, arrow);
+        ecosys_i_buf_add(&d->b, arrow);
         add_id(d, &d->b, d->w->actor_ids[set->targets[t]]);
-        buf_add(&d->b, "\n");
+        ecosys_i_buf_add(&d->b, "\n");
         shown++;
     }
     if (matching > shown)
-        buf_addf(&d->b, "%s... and %zu more\n", d->markdown ? "- " : "  ", matching - shown);
-    buf_add(&d->b, "\n");
+        ecosys_i_buf_addf(&d->b, "%s... and %zu more\n", d->markdown ? "- " : "  ",
+                          matching - shown);
+    ecosys_i_buf_add(&d->b, "\n");
 }
 
 static void add_group_pairs(doc *d)
@@ -493,17 +264,18 @@ static void add_group_pairs(doc *d)
     const ecosys_waves *w = d->w;
     size_t k = w->group_count;
     heading(d, 2, "Between which groups");
-    buf_addf(&d->p,
-             "Ties by pair of groups (%zu groups). A tie inside one group is listed on its "
-             "own row; pairs without any tie in either wave are left out.",
-             k);
+    ecosys_i_buf_addf(
+        &d->p,
+        "Ties by pair of groups (%zu groups). A tie inside one group is listed on its "
+        "own row; pairs without any tie in either wave are left out.",
+        k);
     paragraph_end(d);
     table t;
-    table_init(&t, 4, "lrrr");
-    table_cell(&t, w->directed ? "from -> to" : "groups");
-    table_cell(&t, "formed");
-    table_cell(&t, "dissolved");
-    table_cell(&t, "persisting");
+    ecosys_i_table_init_style(&t, 4, "lrrr", TABLE_CUT);
+    ecosys_i_table_cell(&t, w->directed ? "from -> to" : "groups");
+    ecosys_i_table_cell(&t, "formed");
+    ecosys_i_table_cell(&t, "dissolved");
+    ecosys_i_table_cell(&t, "persisting");
     for (size_t g = 0; g < k; g++)
         for (size_t h = w->directed ? 0 : g; h < k; h++) {
             size_t c = g * k + h;
@@ -520,8 +292,8 @@ static void add_group_pairs(doc *d)
             table_cellf(&t, "%zu", x);
             table_cellf(&t, "%zu", p);
         }
-    table_render(&d->b, &t, d->markdown);
-    table_dispose(&t);
+    ecosys_i_table_render(&d->b, &t, d->markdown);
+    ecosys_i_table_dispose(&t);
 }
 
 static void add_axes(doc *d)
@@ -530,24 +302,24 @@ static void add_axes(doc *d)
     if (w->axis_count == 0)
         return;
     heading(d, 2, "On which axes");
-    buf_add(&d->p,
-            "Ties by thematic axis. A tie made of several collaborations on different axes "
-            "counts under each, so the columns may add up to more than the ties.");
+    ecosys_i_buf_add(
+        &d->p, "Ties by thematic axis. A tie made of several collaborations on different axes "
+               "counts under each, so the columns may add up to more than the ties.");
     paragraph_end(d);
     table t;
-    table_init(&t, 4, "lrrr");
-    table_cell(&t, "axis");
-    table_cell(&t, "formed");
-    table_cell(&t, "dissolved");
-    table_cell(&t, "persisting");
+    ecosys_i_table_init_style(&t, 4, "lrrr", TABLE_CUT);
+    ecosys_i_table_cell(&t, "axis");
+    ecosys_i_table_cell(&t, "formed");
+    ecosys_i_table_cell(&t, "dissolved");
+    ecosys_i_table_cell(&t, "persisting");
     for (size_t a = 0; a < w->axis_count; a++) {
-        table_cell(&t, axis_label(w->axis_names[a]));
+        ecosys_i_table_cell(&t, axis_label(w->axis_names[a]));
         table_cellf(&t, "%zu", w->formed.by_axis[a]);
         table_cellf(&t, "%zu", w->dissolved.by_axis[a]);
         table_cellf(&t, "%zu", w->persisting.by_axis[a]);
     }
-    table_render(&d->b, &t, d->markdown);
-    table_dispose(&t);
+    ecosys_i_table_render(&d->b, &t, d->markdown);
+    ecosys_i_table_dispose(&t);
 }
 
 static const char *const measure_meaning[ECOSYS_WAVES_MEASURE_COUNT] = {
@@ -574,36 +346,36 @@ static void add_measures(doc *d)
 {
     const ecosys_waves *w = d->w;
     heading(d, 2, "Network measures");
-    buf_addf(&d->p,
-             "Each measure on both waves (before: %s; after: %s), and the change (after "
-             "minus before).",
-             d->before, d->after);
+    ecosys_i_buf_addf(&d->p,
+                      "Each measure on both waves (before: %s; after: %s), and the change (after "
+                      "minus before).",
+                      d->before, d->after);
     if (w->flags & ECOSYS_NO_PATHS)
-        buf_add(&d->p, " Path measures were skipped (betweenness centralization is n/a).");
+        ecosys_i_buf_add(&d->p, " Path measures were skipped (betweenness centralization is n/a).");
     paragraph_end(d);
     table t;
-    table_init(&t, 5, "lrrrl");
-    table_cell(&t, "measure");
-    table_cell(&t, "before");
-    table_cell(&t, "after");
-    table_cell(&t, "change");
-    table_cell(&t, "meaning");
+    ecosys_i_table_init_style(&t, 5, "lrrrl", TABLE_CUT);
+    ecosys_i_table_cell(&t, "measure");
+    ecosys_i_table_cell(&t, "before");
+    ecosys_i_table_cell(&t, "after");
+    ecosys_i_table_cell(&t, "change");
+    ecosys_i_table_cell(&t, "meaning");
     char text[48];
     for (int m = 0; m < ECOSYS_WAVES_MEASURE_COUNT; m++) {
         const ecosys_waves_change *c = &w->measures[m];
         if ((w->flags & ECOSYS_WAVES_NO_BROKERAGE) && m >= ECOSYS_WAVES_BROKERAGE_COORDINATOR)
             continue;
-        table_cell(&t, ecosys_waves_measure_name(m));
-        format_number(text, c->before);
-        table_cell(&t, text);
-        format_number(text, c->after);
-        table_cell(&t, text);
+        ecosys_i_table_cell(&t, ecosys_waves_measure_name(m));
+        ecosys_i_format_number(text, c->before, SHOW_AUTO);
+        ecosys_i_table_cell(&t, text);
+        ecosys_i_format_number(text, c->after, SHOW_AUTO);
+        ecosys_i_table_cell(&t, text);
         format_change(text, c->change);
-        table_cell(&t, text);
-        table_cell(&t, measure_meaning[m]);
+        ecosys_i_table_cell(&t, text);
+        ecosys_i_table_cell(&t, measure_meaning[m]);
     }
-    table_render(&d->b, &t, d->markdown);
-    table_dispose(&t);
+    ecosys_i_table_render(&d->b, &t, d->markdown);
+    ecosys_i_table_dispose(&t);
 }
 
 /* A p-value for readers: "0.012", "< 0.001", "1", "n/a". */
@@ -632,11 +404,11 @@ static void format_p(char out[48], double p)
 static void add_exact_line(doc *d, const ecosys_null_result *r, const char *null_text)
 {
     char expected[48], p[48];
-    format_number(expected, r->mean);
+    ecosys_i_format_number(expected, r->mean, SHOW_AUTO);
     int fewer = r->observed < r->mean;
     format_p(p, fewer ? r->p_less : r->p_greater);
-    buf_addf(&d->p, "%.0f, expected %s if %s (%s, the chance of %s)", r->observed, expected,
-             null_text, p, fewer ? "as few or fewer" : "as many or more");
+    ecosys_i_buf_addf(&d->p, "%.0f, expected %s if %s (%s, the chance of %s)", r->observed,
+                      expected, null_text, p, fewer ? "as few or fewer" : "as many or more");
 }
 
 static const char *const change_label[ECOSYS_WAVE_TEST_STATISTIC_COUNT] = {
@@ -649,101 +421,103 @@ static void add_significance(doc *d)
     const ecosys_waves *w = d->w;
     heading(d, 2, "Significance");
     if (!t) {
-        buf_add(&d->p,
-                "Not computed: this report says what changed, not whether the change is more "
-                "than chance. Compare the observed values with a null model (same actors and "
-                "number of ties, or the same degrees) before drawing conclusions.");
+        ecosys_i_buf_add(
+            &d->p, "Not computed: this report says what changed, not whether the change is more "
+                   "than chance. Compare the observed values with a null model (same actors and "
+                   "number of ties, or the same degrees) before drawing conclusions.");
         paragraph_end(d);
         return;
     }
-    buf_addf(&d->p,
-             "Is it more than chance? Each line compares what happened with what chance "
-             "alone would give. The exact tests suppose that the %zu new ties had formed "
-             "at random among the %zu pairs of actors not tied %s; a small p says the "
-             "pattern is unlikely under that assumption.",
-             t->formed, t->candidate_dyads, d->before);
+    ecosys_i_buf_addf(&d->p,
+                      "Is it more than chance? Each line compares what happened with what chance "
+                      "alone would give. The exact tests suppose that the %zu new ties had formed "
+                      "at random among the %zu pairs of actors not tied %s; a small p says the "
+                      "pattern is unlikely under that assumption.",
+                      t->formed, t->candidate_dyads, d->before);
     paragraph_end(d);
     int coordinator = w->coordinator_id && !isnan(t->formed_via_coordinator.observed);
     if (d->markdown)
-        buf_add(&d->b, "- ");
+        ecosys_i_buf_add(&d->b, "- ");
     if (coordinator) {
-        buf_add(&d->p, "Read first: of the ");
-        buf_addf(&d->p, "%zu new ties that closed a triad (between actors with a partner in "
-                        "common), those through ",
-                 t->formed_closing_triad);
+        ecosys_i_buf_add(&d->p, "Read first: of the ");
+        ecosys_i_buf_addf(&d->p,
+                          "%zu new ties that closed a triad (between actors with a partner in "
+                          "common), those through ",
+                          t->formed_closing_triad);
         add_id(d, &d->p, w->coordinator_id);
-        buf_add(&d->p, ": ");
+        ecosys_i_buf_add(&d->p, ": ");
         add_exact_line(d, &t->closure_via_coordinator,
                        "such introductions had been made at random among the pairs that had "
                        "a partner in common");
-        buf_add(&d->p, ". This test allows for friends of friends meeting anyway.");
+        ecosys_i_buf_add(&d->p, ". This test allows for friends of friends meeting anyway.");
         paragraph_end(d);
         if (d->markdown)
-            buf_add(&d->b, "- ");
-        buf_add(&d->p, "New ties between ");
+            ecosys_i_buf_add(&d->b, "- ");
+        ecosys_i_buf_add(&d->p, "New ties between ");
         add_id(d, &d->p, w->coordinator_id);
-        buf_add(&d->p, "'s contacts: ");
+        ecosys_i_buf_add(&d->p, "'s contacts: ");
         add_exact_line(d, &t->formed_via_coordinator,
                        "new ties had formed at random among unconnected pairs");
-        buf_add(&d->p, ".");
+        ecosys_i_buf_add(&d->p, ".");
         paragraph_end(d);
         if (d->markdown)
-            buf_add(&d->b, "- ");
+            ecosys_i_buf_add(&d->b, "- ");
     }
     if (!coordinator) {
-        buf_add(&d->p, "No coordinator was named, so its introductions were not tested.");
+        ecosys_i_buf_add(&d->p, "No coordinator was named, so its introductions were not tested.");
         paragraph_end(d);
         if (d->markdown)
-            buf_add(&d->b, "- ");
+            ecosys_i_buf_add(&d->b, "- ");
     }
-    buf_add(&d->p, "New ties between groups: ");
+    ecosys_i_buf_add(&d->p, "New ties between groups: ");
     add_exact_line(d, &t->formed_crossing, "new ties had formed at random among unconnected pairs");
-    buf_add(&d->p, ".");
+    ecosys_i_buf_add(&d->p, ".");
     paragraph_end(d);
     if (t->statistic_count == 0 || !t->changes) {
-        buf_add(&d->p, "The change in the network measures was not tested (no replicates).");
+        ecosys_i_buf_add(&d->p,
+                         "The change in the network measures was not tested (no replicates).");
         paragraph_end(d);
         return;
     }
-    buf_addf(&d->p,
-             "Network measures: the observed change (second wave minus first) beside the "
-             "change given by %zu random placements of the same change (remove %zu ties at "
-             "random, add %zu at random among unconnected pairs; seed %llu), as mean \u00b1 "
-             "standard deviation. p is the share of random placements that change the "
-             "measure at least as much in the same direction.",
-             t->replicates, t->dissolved, t->formed,
-             (unsigned long long) t->seed);
+    ecosys_i_buf_addf(
+        &d->p,
+        "Network measures: the observed change (second wave minus first) beside the "
+        "change given by %zu random placements of the same change (remove %zu ties at "
+        "random, add %zu at random among unconnected pairs; seed %llu), as mean \u00b1 "
+        "standard deviation. p is the share of random placements that change the "
+        "measure at least as much in the same direction.",
+        t->replicates, t->dissolved, t->formed, (unsigned long long) t->seed);
     paragraph_end(d);
     table tb;
-    table_init(&tb, 5, "lrrrl");
-    table_cell(&tb, "measure");
-    table_cell(&tb, "observed change");
-    table_cell(&tb, "random change");
-    table_cell(&tb, "z");
-    table_cell(&tb, "p");
+    ecosys_i_table_init_style(&tb, 5, "lrrrl", TABLE_CUT);
+    ecosys_i_table_cell(&tb, "measure");
+    ecosys_i_table_cell(&tb, "observed change");
+    ecosys_i_table_cell(&tb, "random change");
+    ecosys_i_table_cell(&tb, "z");
+    ecosys_i_table_cell(&tb, "p");
     char text[48], sd[48];
     for (size_t s = 0; s < t->statistic_count && s < ECOSYS_WAVE_TEST_STATISTIC_COUNT; s++) {
         const ecosys_null_result *r = &t->changes[s];
         if (s == ECOSYS_STATISTIC_DENSITY)
             continue; /* constant under this null: nothing to test */
-        table_cell(&tb, change_label[s]);
+        ecosys_i_table_cell(&tb, change_label[s]);
         format_change(text, r->observed);
-        table_cell(&tb, text);
+        ecosys_i_table_cell(&tb, text);
         format_change(text, r->mean);
-        format_number(sd, r->sd);
+        ecosys_i_format_number(sd, r->sd, SHOW_AUTO);
         table_cellf(&tb, "%s \u00b1 %s", text, sd);
-        format_number(text, r->z);
-        table_cell(&tb, text);
+        ecosys_i_format_number(text, r->z, SHOW_AUTO);
+        ecosys_i_table_cell(&tb, text);
         format_p_value(text, r->observed < r->mean ? r->p_less : r->p_greater);
-        table_cell(&tb, text);
+        ecosys_i_table_cell(&tb, text);
     }
-    table_render(&d->b, &tb, d->markdown);
-    table_dispose(&tb);
-    buf_add(&d->p,
-            "Several tests are read at once: even when chance alone is at work, about one p "
-            "in twenty falls below 0.05, so one small p among many is weak evidence. The "
-            "exact tests also assume that ties form independently of the network around "
-            "them; the triad test (read first) relaxes that.");
+    ecosys_i_table_render(&d->b, &tb, d->markdown);
+    ecosys_i_table_dispose(&tb);
+    ecosys_i_buf_add(
+        &d->p, "Several tests are read at once: even when chance alone is at work, about one p "
+               "in twenty falls below 0.05, so one small p among many is weak evidence. The "
+               "exact tests also assume that ties form independently of the network around "
+               "them; the triad test (read first) relaxes that.");
     paragraph_end(d);
 }
 
@@ -758,9 +532,9 @@ static int render_text(char **out, size_t *out_length, const ecosys_waves *w,
              .test = o->version >= 2 ? o->significance : NULL};
     heading(&d, 1, o->title ? o->title : "What changed between the two waves");
     if (o->title)
-        buf_add(&d.p, "What changed between the two waves. ");
-    buf_addf(&d.p, "First wave: %s; second wave: %s. %zu actors in all, in %zu groups.",
-             d.before, d.after, w->actor_count, w->group_count);
+        ecosys_i_buf_add(&d.p, "What changed between the two waves. ");
+    ecosys_i_buf_addf(&d.p, "First wave: %s; second wave: %s. %zu actors in all, in %zu groups.",
+                      d.before, d.after, w->actor_count, w->group_count);
     paragraph_end(&d);
     add_ties_summary(&d);
     add_closure(&d);

@@ -5,24 +5,8 @@
 # LAUNCHER is ECOSYS_TEST_LAUNCHER (valgrind) with ';' written as '|'.
 # Standard error is a pipe here: no progress bar may appear on it.
 
-string(REPLACE "|" ";" launcher "${LAUNCHER}")
-file(REMOVE_RECURSE ${WORK_DIR})
-file(MAKE_DIRECTORY ${WORK_DIR})
-
-macro(run expected)
-  execute_process(COMMAND ${launcher} ${PROGRAM} ${ARGN}
-    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT "${rc}" STREQUAL "${expected}")
-    message(FATAL_ERROR "ecosys-compare ${ARGN}: exit status ${rc}, expected ${expected}\n"
-                        "stdout:\n${out}\nstderr:\n${err}")
-  endif()
-endmacro()
-
-function(expect variable regex)
-  if(NOT "${${variable}}" MATCHES "${regex}")
-    message(FATAL_ERROR "${variable} does not match \"${regex}\" ${ARGN}:\n${${variable}}")
-  endif()
-endfunction()
+set(EXAMPLE_NAME ecosys-compare)
+include(${CMAKE_CURRENT_LIST_DIR}/example_common.cmake)
 
 # check_json(<file>): strict JSON (no NaN), parsed by python3 -m json.tool
 # where Debian's python3 exists, and by CMake's parser; sets `json`.

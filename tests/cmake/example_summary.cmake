@@ -5,27 +5,8 @@
 #         -P example_summary.cmake
 # LAUNCHER is ECOSYS_TEST_LAUNCHER (valgrind) with ';' written as '|'.
 
-string(REPLACE "|" ";" launcher "${LAUNCHER}")
-file(REMOVE_RECURSE ${WORK_DIR})
-file(MAKE_DIRECTORY ${WORK_DIR})
-
-# run(<expected exit status> args...): runs the program, sets out and err.
-macro(run expected)
-  execute_process(COMMAND ${launcher} ${PROGRAM} ${ARGN}
-    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT "${rc}" STREQUAL "${expected}")
-    message(FATAL_ERROR "ecosys-summary ${ARGN}: exit status ${rc}, expected ${expected}\n"
-                        "stdout:\n${out}\nstderr:\n${err}")
-  endif()
-endmacro()
-
-# expect(<variable> <regex> [<what>]): a function, so the regex is not
-# re-escaped as a macro argument would be.
-function(expect variable regex)
-  if(NOT "${${variable}}" MATCHES "${regex}")
-    message(FATAL_ERROR "${variable} does not match \"${regex}\" ${ARGN}:\n${${variable}}")
-  endif()
-endfunction()
+set(EXAMPLE_NAME ecosys-summary)
+include(${CMAKE_CURRENT_LIST_DIR}/example_common.cmake)
 
 # check_json(<file> <expected actor count>): the file is strict JSON (no NaN)
 # with graph.actor_count as expected; checked by CMake's own parser and,

@@ -4,24 +4,8 @@
 #         -P example_synth_waves.cmake
 # LAUNCHER is ECOSYS_TEST_LAUNCHER (valgrind) with ';' written as '|'.
 
-string(REPLACE "|" ";" launcher "${LAUNCHER}")
-file(REMOVE_RECURSE ${WORK_DIR})
-file(MAKE_DIRECTORY ${WORK_DIR})
-
-macro(run expected)
-  execute_process(COMMAND ${launcher} ${PROGRAM} ${ARGN}
-    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT "${rc}" STREQUAL "${expected}")
-    message(FATAL_ERROR "ecosys-synth-waves ${ARGN}: exit status ${rc}, expected ${expected}\n"
-                        "stdout:\n${out}\nstderr:\n${err}")
-  endif()
-endmacro()
-
-function(expect variable regex)
-  if(NOT "${${variable}}" MATCHES "${regex}")
-    message(FATAL_ERROR "${variable} does not match \"${regex}\" ${ARGN}:\n${${variable}}")
-  endif()
-endfunction()
+set(EXAMPLE_NAME ecosys-synth-waves)
+include(${CMAKE_CURRENT_LIST_DIR}/example_common.cmake)
 
 # count_lines(<file> <regex> <expected>): lines of the file matching regex.
 function(count_lines file regex expected)

@@ -1819,54 +1819,85 @@ def _graph_view(view: Any) -> Dict[str, Any]:
             "replicate": None if v.replicate == ctypes.c_size_t(-1).value else int(v.replicate)}
 
 
-def null_test(graph: int, partition: Optional[int], kinds: Sequence[int],
-              customs: Sequence[Optional[Callable[[Dict[str, Any]], float]]], model: int,
-              replicates: int, seed: int, threads: int, swaps_per_tie: float,
-              progress: Optional[Callable[[int, int], Any]]) -> Dict[str, Any]:
-    """ecosys_null_test_run() with Python callbacks; results copied, then disposed.
+def _fields(struct: Any) -> Dict[str, Any]:
+    """The fields of a ctypes struct as a dict."""
+    return {name: getattr(struct, name) for name, _ in type(struct)._fields_}
+
+
+class _Callbacks:
+    """The Python callbacks of one run (progress, custom statistics) as C
+    function pointers, kept alive as long as this object.
 
     The progress callback is always installed (so that Ctrl-C, delivered to
     the calling thread, cancels the run): it calls ``progress(done, total)``
     if given, and cancels when that returns a true value or raises. A
     custom statistic is called with a dict view of the graph (from worker
-    threads: ctypes takes the GIL); if it raises, the run stops. The C
-    function pointers are kept in locals for the whole call. After the call
-    returns, an exception raised by a callback is re-raised as it was (a
-    KeyboardInterrupt stays one); a cancellation asked by returning True
-    raises :class:`ecosys.CancelledError` from the C error.
-    """
-    raised: List[BaseException] = []
+    threads: ctypes takes the GIL); if it raises, the run stops. An
+    exception raised by a callback is kept and re-raised by :meth:`run`
+    once the library has returned (a KeyboardInterrupt stays one)."""
 
-    def on_progress(done: int, total: int, user: Any) -> int:
-        if raised:
+    def __init__(self, progress: Optional[Callable[[int, int], Any]]) -> None:
+        self.raised: List[BaseException] = []
+        self._progress = progress
+        self.progress = ProgressCallback(self._on_progress)
+        self._statistics: List[Any] = []
+
+    def _on_progress(self, done: int, total: int, user: Any) -> int:
+        if self.raised:
             return 1
         try:
-            if progress is not None and progress(int(done), int(total)):
+            if self._progress is not None and self._progress(int(done), int(total)):
                 return 1
         except BaseException as exc:  # noqa: B902 - KeyboardInterrupt included
-            raised.append(exc)
+            self.raised.append(exc)
             return 1
         return 0
 
-    def make_statistic(function: Callable[[Dict[str, Any]], float]) -> Any:
+    def _statistic(self, function: Callable[[Dict[str, Any]], float]) -> Any:
         def on_statistic(out: Any, view: Any, user: Any) -> int:
-            if raised:
+            if self.raised:
                 return 1
             try:
                 out[0] = float(function(_graph_view(view)))
             except BaseException as exc:  # noqa: B902
-                raised.append(exc)
+                self.raised.append(exc)
                 return 1
             return 0
         return StatisticCallback(on_statistic)
 
-    c_progress = ProgressCallback(on_progress)
-    c_statistics = [make_statistic(f) if f is not None else None for f in customs]
-    stats = (StatisticStruct * max(len(kinds), 1))()
-    for i, kind in enumerate(kinds):
-        stats[i].kind = kind
-        if c_statistics[i] is not None:
-            stats[i].callback = c_statistics[i]
+    def statistics(self, kinds: Sequence[int],
+                   customs: Sequence[Optional[Callable[[Dict[str, Any]], float]]]) -> Any:
+        """The ecosys_statistic array for ``kinds``, with ``customs[i]`` as
+        the callback of statistic i where it is not None."""
+        self._statistics = [self._statistic(f) if f is not None else None for f in customs]
+        stats = (StatisticStruct * max(len(kinds), 1))()
+        for i, kind in enumerate(kinds):
+            stats[i].kind = kind
+            if self._statistics[i] is not None:
+                stats[i].callback = self._statistics[i]
+        return stats
+
+    def run(self, function: Callable[..., Any], *args: Any) -> None:
+        """``function(*args)``; a cancellation or an error caused by an
+        exception raised in a callback raises that exception instead (a
+        cancellation asked by returning True raises
+        :class:`ecosys.CancelledError` from the C error)."""
+        try:
+            function(*args)
+        except errors.EcosysError:
+            if self.raised:
+                raise self.raised[0] from None
+            raise
+
+
+def null_test(graph: int, partition: Optional[int], kinds: Sequence[int],
+              customs: Sequence[Optional[Callable[[Dict[str, Any]], float]]], model: int,
+              replicates: int, seed: int, threads: int, swaps_per_tie: float,
+              progress: Optional[Callable[[int, int], Any]]) -> Dict[str, Any]:
+    """ecosys_null_test_run() with Python callbacks (see :class:`_Callbacks`);
+    results copied, then disposed."""
+    callbacks = _Callbacks(progress)
+    stats = callbacks.statistics(kinds, customs)
     options = NullOptions()
     call("ecosys_null_options_init", ctypes.byref(options), NULL_OPTIONS_VERSION)
     options.model = model
@@ -1874,21 +1905,13 @@ def null_test(graph: int, partition: Optional[int], kinds: Sequence[int],
     options.seed = seed
     options.threads = threads
     options.swaps_per_tie = swaps_per_tie
-    options.progress = c_progress
+    options.progress = callbacks.progress
     out = NullTestStruct()
-    try:
-        call("ecosys_null_test_run", ctypes.byref(out), graph, partition, stats, len(kinds),
-             ctypes.byref(options))
-    except errors.EcosysError:
-        if raised:
-            raise raised[0] from None
-        raise
-    finally:
-        del c_progress, c_statistics  # kept alive until here
+    callbacks.run(call, "ecosys_null_test_run", ctypes.byref(out), graph, partition, stats,
+                  len(kinds), ctypes.byref(options))
     try:
         count, r = int(out.statistic_count), int(out.replicates)
-        results = [{name: getattr(out.results[i], name) for name, _ in NullResultStruct._fields_}
-                   for i in range(count)]
+        results = [_fields(out.results[i]) for i in range(count)]
         samples = out.samples[:r * count]
         return {"model": int(out.model), "replicates": r, "seed": int(out.seed),
                 "threads": int(out.threads), "swaps_per_tie": float(out.swaps_per_tie),
@@ -1901,25 +1924,9 @@ def null_test(graph: int, partition: Optional[int], kinds: Sequence[int],
 def wave_test(before: int, after: int, group: Optional[bytes], coordinator: Optional[bytes],
               replicates: int, seed: int, threads: int,
               progress: Optional[Callable[[int, int], Any]]) -> Dict[str, Any]:
-    """ecosys_wave_test_run() with a Python progress callable; results copied,
-    then disposed. Progress and cancellation as in :func:`null_test`: the
-    callback is always installed (Ctrl-C cancels), a true return value or an
-    exception cancels, and the exception is re-raised once the library has
-    freed everything."""
-    raised: List[BaseException] = []
-
-    def on_progress(done: int, total: int, user: Any) -> int:
-        if raised:
-            return 1
-        try:
-            if progress is not None and progress(int(done), int(total)):
-                return 1
-        except BaseException as exc:  # noqa: B902 - KeyboardInterrupt included
-            raised.append(exc)
-            return 1
-        return 0
-
-    c_progress = ProgressCallback(on_progress)
+    """ecosys_wave_test_run() with a Python progress callable (see
+    :class:`_Callbacks`); results copied, then disposed."""
+    callbacks = _Callbacks(progress)
     options = WaveTestOptions()
     call("ecosys_wave_test_options_init", ctypes.byref(options), WAVE_TEST_OPTIONS_VERSION)
     options.group = group
@@ -1927,27 +1934,19 @@ def wave_test(before: int, after: int, group: Optional[bytes], coordinator: Opti
     options.replicates = replicates
     options.seed = seed
     options.threads = threads
-    options.progress = c_progress
+    options.progress = callbacks.progress
     out = WaveTestStruct()
+    callbacks.run(call, "ecosys_wave_test_run", ctypes.byref(out), before, after,
+                  ctypes.byref(options))
     try:
-        call("ecosys_wave_test_run", ctypes.byref(out), before, after, ctypes.byref(options))
-    except errors.EcosysError:
-        if raised:
-            raise raised[0] from None
-        raise
-    finally:
-        del c_progress  # kept alive until here
-    try:
-        def result(r: Any) -> Dict[str, Any]:
-            return {name: getattr(r, name) for name, _ in NullResultStruct._fields_}
         copied: Dict[str, Any] = {name: int(getattr(out, name)) for name in (
             "formed", "dissolved", "candidate_dyads", "crossing_candidates",
             "coordinator_candidates", "closing_candidates", "formed_closing_triad",
             "coordinator", "coordinator_contacts", "ties_before", "ties_after", "replicates",
             "seed", "threads")}
         for name in ("formed_crossing", "formed_via_coordinator", "closure_via_coordinator"):
-            copied[name] = result(getattr(out, name))
-        copied["changes"] = [result(out.changes[i]) for i in range(int(out.statistic_count))]
+            copied[name] = _fields(getattr(out, name))
+        copied["changes"] = [_fields(out.changes[i]) for i in range(int(out.statistic_count))]
         copied["before_values"] = list(out.before_values)
         copied["after_values"] = list(out.after_values)
         return copied
@@ -1965,38 +1964,8 @@ def _territory_run(run: Callable[[Any, Any, Any], None], group: Optional[bytes],
     options and statistics, calls ``run(options, statistics, count)``, and
     turns a cancellation or an exception raised by a callback into the
     Python exception, as :func:`null_test` does."""
-    raised: List[BaseException] = []
-
-    def on_progress(done: int, total: int, user: Any) -> int:
-        if raised:
-            return 1
-        try:
-            if progress is not None and progress(int(done), int(total)):
-                return 1
-        except BaseException as exc:  # noqa: B902 - KeyboardInterrupt included
-            raised.append(exc)
-            return 1
-        return 0
-
-    def make_statistic(function: Callable[[Dict[str, Any]], float]) -> Any:
-        def on_statistic(out: Any, view: Any, user: Any) -> int:
-            if raised:
-                return 1
-            try:
-                out[0] = float(function(_graph_view(view)))
-            except BaseException as exc:  # noqa: B902
-                raised.append(exc)
-                return 1
-            return 0
-        return StatisticCallback(on_statistic)
-
-    c_progress = ProgressCallback(on_progress)
-    c_statistics = [make_statistic(f) if f is not None else None for f in customs]
-    stats = (StatisticStruct * max(len(kinds), 1))()
-    for i, kind in enumerate(kinds):
-        stats[i].kind = kind
-        if c_statistics[i] is not None:
-            stats[i].callback = c_statistics[i]
+    callbacks = _Callbacks(progress)
+    stats = callbacks.statistics(kinds, customs)
     options = TerritoryOptions()
     call("ecosys_territory_options_init", ctypes.byref(options), TERRITORY_OPTIONS_VERSION)
     options.group = group
@@ -2010,15 +1979,11 @@ def _territory_run(run: Callable[[Any, Any, Any], None], group: Optional[bytes],
     options.seed = seed
     options.threads = threads
     options.swaps_per_tie = swaps_per_tie
-    options.progress = c_progress
+    options.progress = callbacks.progress
     try:
-        run(ctypes.byref(options), stats, len(kinds))
-    except errors.EcosysError:
-        if raised:
-            raise raised[0] from None
-        raise
+        callbacks.run(run, ctypes.byref(options), stats, len(kinds))
     finally:
-        del c_progress, c_statistics, names  # kept alive until here
+        del callbacks, names  # kept alive until here
 
 
 def territory_did(dataset: int, before: Any, after: Any, treated: bytes, group: Optional[bytes],
@@ -2042,8 +2007,7 @@ def territory_did(dataset: int, before: Any, after: Any, treated: bytes, group: 
             "actors_after": out.actors_after[:k], "ties_after": out.ties_after[:k],
             "before": out.before[:k * s], "after": out.after[:k * s],
             "did_as_treated": out.did_as_treated[:k * s],
-            "results": [{name: getattr(out.results[i], name)
-                         for name, _ in TerritoryDidResultStruct._fields_} for i in range(s)]}
+            "results": [_fields(out.results[i]) for i in range(s)]}
     finally:
         call("ecosys_territory_did_dispose", ctypes.byref(out))
 
@@ -2069,7 +2033,6 @@ def territory_table(dataset: int, snapshot: Any, group: Optional[bytes],
             "swaps_per_tie": float(out.swaps_per_tie),
             "territories": [out.territories[i].decode("utf-8") for i in range(k)],
             "actor_counts": out.actor_counts[:k], "tie_counts": out.tie_counts[:k],
-            "results": [{name: getattr(out.results[i], name)
-                         for name, _ in NullResultStruct._fields_} for i in range(k * s)]}
+            "results": [_fields(out.results[i]) for i in range(k * s)]}
     finally:
         call("ecosys_territory_table_dispose", ctypes.byref(out))

@@ -22,15 +22,14 @@ population standard deviation and is 0 where that is 0.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Dict, Iterator, List, NamedTuple, Optional, Union
+from typing import Dict, List, NamedTuple, Optional, Union
 
 from . import _native
 from .errors import invalid
 from .graph import Graph
 from .measures import _flags, register
-from .partition import Partition
+from .partition import Partition, _partition_of
 
 __all__ = ["Communities", "CommunitySummary", "COMMUNITY_ROLES", "LEIDEN", "LOUVAIN",
            "community_detect", "louvain", "leiden", "modularity", "participation",
@@ -45,18 +44,6 @@ _ALGORITHMS = {LEIDEN: 0, LOUVAIN: 1}
 
 #: Role names by number (R1 .. R7), as ``ecosys_role_name`` gives them.
 COMMUNITY_ROLES: Dict[int, str] = {r: _native.role_name(r) for r in range(1, 8)}
-
-
-@contextmanager
-def _partition(graph: Graph, group: Group) -> Iterator[Partition]:
-    if isinstance(group, Partition):
-        yield group
-    elif isinstance(group, str):
-        with Partition.by_attribute(graph, group) as partition:
-            yield partition
-    else:
-        raise TypeError(f"partition must be an ecosys.Partition or an attribute name, "
-                        f"not {type(group).__name__}")
 
 
 class Communities(NamedTuple):
@@ -130,14 +117,14 @@ def modularity(graph: Graph, partition: Group = "sector", *, resolution: float =
     undirected view's with ``mode="all"``. ``nan`` without ties. O(n + m)."""
     if mode not in (None, "all"):
         raise invalid(f"modularity takes mode 'all' or None, not {mode!r}")
-    with _partition(graph, partition) as p:
+    with _partition_of(graph, partition, "partition") as p:
         return _native.modularity(graph._handle, p._handle, float(resolution),
                                   _flags(weighted=weighted, mode=mode))
 
 
 def _vector(c_function: str, graph: Graph, partition: Group, flags: int) -> Dict[str, float]:
     keys = graph._keys()
-    with _partition(graph, partition) as p:
+    with _partition_of(graph, partition, "partition") as p:
         values = _native.double_vector(c_function, graph._handle, len(keys), p._handle, flags)
     return dict(zip(keys, values))
 
@@ -172,7 +159,7 @@ def roles(graph: Graph, partition: Group = "sector", *, weighted: bool = False,
     ``"provincial_hub"``, ``"connector_hub"``, ``"kinless_hub"`` (R7). Hubs
     have z >= 2.5. O(n + m)."""
     keys = graph._keys()
-    with _partition(graph, partition) as p:
+    with _partition_of(graph, partition, "partition") as p:
         numbers, _, _ = _native.roles(graph._handle, p._handle, len(keys),
                                       _flags(weighted=weighted, mode=mode))
     return {k: COMMUNITY_ROLES.get(r, "unknown") for k, r in zip(keys, numbers)}
@@ -204,13 +191,13 @@ def community_summary(graph: Graph, communities: Group,
     ``communities``, and how many of its actors fall in each group of ``by``
     (sectors by default; None: no make-up). A tie between two communities
     is external to both. O(n + m + C S)."""
-    with _partition(graph, communities) as c:
+    with _partition_of(graph, communities, "partition") as c:
         names = c.groups
         if by is None:
             raw = _native.community_summary(graph._handle, c._handle, None)
             groups: List[str] = []
         else:
-            with _partition(graph, by) as b:
+            with _partition_of(graph, by, "partition") as b:
                 raw = _native.community_summary(graph._handle, c._handle, b._handle)
                 groups = b.groups
     s = len(groups)

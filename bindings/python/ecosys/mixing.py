@@ -14,14 +14,13 @@ whatever the direction). Undefined values are ``nan``.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Dict, Iterator, List, Optional, Union
+from typing import Dict, List, Optional, Union
 
 from . import _native
 from .graph import Graph
 from .measures import _flags, register
-from .partition import Partition
+from .partition import Partition, _partition_of
 
 __all__ = ["MixingMatrix", "EIIndex", "EIPermutation", "mixing_matrix", "ei_index",
            "ei_index_actors", "ei_permutation_test", "assortativity", "blau", "iqv"]
@@ -29,21 +28,9 @@ __all__ = ["MixingMatrix", "EIIndex", "EIPermutation", "mixing_matrix", "ei_inde
 Group = Union[Partition, str]
 
 
-@contextmanager
-def _partition(graph: Graph, group: Group) -> Iterator[Partition]:
-    if isinstance(group, Partition):
-        yield group
-    elif isinstance(group, str):
-        with Partition.by_attribute(graph, group) as partition:
-            yield partition
-    else:
-        raise TypeError(f"group must be an ecosys.Partition or an attribute name, "
-                        f"not {type(group).__name__}")
-
-
 def _actor_vector(c_function: str, graph: Graph, group: Group, flags: int) -> Dict[str, float]:
     keys = graph._keys()
-    with _partition(graph, group) as p:
+    with _partition_of(graph, group) as p:
         values = _native.double_vector(c_function, graph._handle, len(keys), p._handle, flags)
     return dict(zip(keys, values))
 
@@ -66,7 +53,7 @@ class MixingMatrix:
           capability="mixing")
 def mixing_matrix(graph: Graph, group: Group = "sector") -> MixingMatrix:
     """The mixing matrix of tie counts and of summed weights. O(m + k^2)."""
-    with _partition(graph, group) as p:
+    with _partition_of(graph, group) as p:
         k, directed, ties, weights = _native.mixing_matrix(graph._handle, p._handle)
         names = p.groups
     rows = lambda cells: [list(cells[g * k:(g + 1) * k]) for g in range(k)]
@@ -97,7 +84,7 @@ def ei_index(graph: Graph, group: Group = "sector", *, weighted: bool = False) -
     """E-I index (Krackhardt & Stern 1988) of the graph and of each group,
     with expected value, sd and z under the uniform graph with the same ties
     (the group's: conditional on its ties). O(m + k)."""
-    with _partition(graph, group) as p:
+    with _partition_of(graph, group) as p:
         raw = _native.ei_index(graph._handle, p._handle, _flags(weighted=weighted))
         names = p.groups
     fields = ("external", "internal", "ei_index", "expected", "sd", "z")
@@ -140,7 +127,7 @@ def ei_permutation_test(graph: Graph, group: Group = "sector", *, replicates: in
     if replicates < 1:
         from .errors import invalid
         raise invalid("replicates must be at least 1")
-    with _partition(graph, group) as p:
+    with _partition_of(graph, group) as p:
         raw = _native.ei_permutation_test(graph._handle, p._handle, int(replicates),
                                           int(seed) & (2 ** 64 - 1), _flags(weighted=weighted))
     return EIPermutation(**raw)
@@ -151,7 +138,7 @@ def ei_permutation_test(graph: Graph, group: Group = "sector", *, replicates: in
 def assortativity(graph: Graph, group: Group = "sector", *, weighted: bool = False) -> float:
     """Nominal assortativity (Newman 2003); ``nan`` without ties or with all
     tie ends in one group. O(m + k^2)."""
-    with _partition(graph, group) as p:
+    with _partition_of(graph, group) as p:
         return _native.assortativity_nominal(graph._handle, p._handle,
                                              _flags(weighted=weighted))
 

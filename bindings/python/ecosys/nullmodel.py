@@ -29,7 +29,7 @@ was once the library has freed everything.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional, Sequence, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import _native
 from .errors import invalid
@@ -46,6 +46,7 @@ NULL_STATISTICS = {"density": 0, "ei_index": 1, "assortativity": 2, "transitivit
               "mean_local_clustering": 4, "degree_centralization": 5}
 _CUSTOM = 6
 _NEEDS_GROUPS = ("ei_index", "assortativity")
+_GROUP_KINDS = tuple(NULL_STATISTICS[name] for name in _NEEDS_GROUPS)
 
 Statistic = Union[str, Callable[[Dict[str, Any]], float]]
 Group = Union[Partition, str, None]
@@ -91,6 +92,35 @@ def _statistic_name(statistic: Statistic) -> str:
     return getattr(statistic, "__name__", "custom")
 
 
+def _statistics(statistics: Sequence[Statistic],
+                empty: str) -> Tuple[List[str], List[int], List[Any]]:
+    """The names, C kinds and callables (None for a built-in one) of
+    ``statistics`` (one statistic or a sequence of them); raises ``empty``
+    as an InvalidArgumentError if there is none."""
+    if isinstance(statistics, str) or callable(statistics):
+        statistics = [statistics]  # type: ignore[list-item]
+    names: List[str] = []
+    kinds: List[int] = []
+    customs: List[Optional[Callable[[Dict[str, Any]], float]]] = []
+    for statistic in statistics:
+        if isinstance(statistic, str):
+            if statistic not in NULL_STATISTICS:
+                raise invalid(f"unknown statistic {statistic!r} "
+                              f"(known: {', '.join(NULL_STATISTICS)}, or a callable)")
+            kinds.append(NULL_STATISTICS[statistic])
+            customs.append(None)
+        elif callable(statistic):
+            kinds.append(_CUSTOM)
+            customs.append(statistic)
+        else:
+            raise TypeError(f"a statistic is a name or a callable, not "
+                            f"{type(statistic).__name__}")
+        names.append(_statistic_name(statistic))
+    if not kinds:
+        raise invalid(empty)
+    return names, kinds, customs
+
+
 def _partition(graph: Graph, group: Group, needed: bool, wanted: bool) -> Optional[Partition]:
     """The partition to pass: ``group`` itself, one built from an attribute
     name if some statistic or the model may use it (``wanted``), or None.
@@ -118,31 +148,12 @@ def null_test(graph: Graph, statistics: Sequence[Statistic] = ("ei_index", "tran
     and the permutation model, and passed to callables as ``groups``.
     Raises :class:`ecosys.CancelledError` if ``progress`` returned True,
     or re-raises what ``progress`` or a statistic raised."""
-    if isinstance(statistics, str) or callable(statistics):
-        statistics = [statistics]  # type: ignore[list-item]
     if model not in NULL_MODELS:
         raise invalid(f"unknown null model {model!r} (known: {', '.join(NULL_MODELS)})")
-    kinds: List[int] = []
-    customs: List[Optional[Callable[[Dict[str, Any]], float]]] = []
-    for statistic in statistics:
-        if isinstance(statistic, str):
-            if statistic not in NULL_STATISTICS:
-                raise invalid(f"unknown statistic {statistic!r} "
-                              f"(known: {', '.join(NULL_STATISTICS)}, or a callable)")
-            kinds.append(NULL_STATISTICS[statistic])
-            customs.append(None)
-        elif callable(statistic):
-            kinds.append(_CUSTOM)
-            customs.append(statistic)
-        else:
-            raise TypeError(f"a statistic is a name or a callable, not "
-                            f"{type(statistic).__name__}")
-    if not kinds:
-        raise invalid("no statistic to test")
+    names, kinds, customs = _statistics(statistics, "no statistic to test")
     if replicates < 1:
         raise invalid("replicates must be at least 1")
-    needed = model == "permutation" or any(s in _NEEDS_GROUPS for s in statistics
-                                           if isinstance(s, str))
+    needed = model == "permutation" or any(k in _GROUP_KINDS for k in kinds)
     wanted = needed or any(c is not None for c in customs)
     partition = _partition(graph, group, needed, wanted)
     owned = partition is not None and not isinstance(group, Partition)
@@ -154,7 +165,6 @@ def null_test(graph: Graph, statistics: Sequence[Statistic] = ("ei_index", "tran
     finally:
         if owned:
             partition.close()
-    names = [_statistic_name(s) for s in statistics]
     count = len(names)
     results = {}
     samples = {}

@@ -21,7 +21,9 @@ let the garbage collector do it.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Hashable, Iterable, List, Mapping, Optional, Sequence, Union
+from contextlib import contextmanager
+from typing import Any, Dict, Hashable, Iterable, Iterator, List, Mapping, Optional, Sequence, \
+    Union
 
 from . import _native
 from ._handles import Owner, attach
@@ -226,3 +228,19 @@ class Partition:
         if self.closed:
             return "<Partition (closed)>"
         return f"<Partition: {self.vertex_count} actors in {self.group_count} groups>"
+
+
+@contextmanager
+def _partition_of(graph: Graph, group: Union["Partition", str],
+                  what: str = "group") -> Iterator["Partition"]:
+    """``group`` itself if it is a Partition, else the partition by that
+    attribute name, freed at the end of the ``with`` block. ``what`` names
+    the argument in the TypeError raised for anything else."""
+    if isinstance(group, Partition):
+        yield group
+    elif isinstance(group, str):
+        with Partition.by_attribute(graph, group) as partition:
+            yield partition
+    else:
+        raise TypeError(f"{what} must be an ecosys.Partition or an attribute name, "
+                        f"not {type(group).__name__}")

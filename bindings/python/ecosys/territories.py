@@ -30,8 +30,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from . import _native
 from .dataset import Dataset
 from .errors import invalid
-from .nullmodel import _CUSTOM, NULL_MODELS, NULL_STATISTICS, NullResult, Statistic, \
-    _statistic_name
+from .nullmodel import NULL_MODELS, NullResult, Statistic, _statistics
 from .waves import Snapshot, _snapshot
 
 __all__ = ["TerritoryDid", "TerritoryDidResult", "TerritoryTable", "territory_did",
@@ -86,31 +85,6 @@ class TerritoryTable:
     results: Dict[str, Dict[str, NullResult]]
 
 
-def _statistics(statistics: Sequence[Statistic]) -> Tuple[List[str], List[int], List[Any]]:
-    if isinstance(statistics, str) or callable(statistics):
-        statistics = [statistics]  # type: ignore[list-item]
-    names: List[str] = []
-    kinds: List[int] = []
-    customs: List[Optional[Callable[[Dict[str, Any]], float]]] = []
-    for statistic in statistics:
-        if isinstance(statistic, str):
-            if statistic not in NULL_STATISTICS:
-                raise invalid(f"unknown statistic {statistic!r} "
-                              f"(known: {', '.join(NULL_STATISTICS)}, or a callable)")
-            kinds.append(NULL_STATISTICS[statistic])
-            customs.append(None)
-        elif callable(statistic):
-            kinds.append(_CUSTOM)
-            customs.append(statistic)
-        else:
-            raise TypeError(f"a statistic is a name or a callable, not "
-                            f"{type(statistic).__name__}")
-        names.append(_statistic_name(statistic))
-    if not kinds:
-        raise invalid("no statistic asked for")
-    return names, kinds, customs
-
-
 def _names(territories: Optional[Sequence[str]]) -> Optional[List[bytes]]:
     if territories is None:
         return None
@@ -149,7 +123,7 @@ def territory_did(dataset: Dataset, before: Snapshot, after: Snapshot, treated: 
         CancelledError: ``progress`` returned True.
     """
     _check_dataset(dataset)
-    names, kinds, customs = _statistics(statistics)
+    names, kinds, customs = _statistics(statistics, "no statistic asked for")
     raw = _native.territory_did(dataset._handle, _snapshot(before, "before"),
                                 _snapshot(after, "after"), _native.text(treated, "treated"),
                                 _native.text(group, "group"), _names(territories), kinds,
@@ -190,7 +164,7 @@ def territory_table(dataset: Dataset, snapshot: Snapshot = None,
         raise invalid(f"unknown null model {model!r} (known: {', '.join(NULL_MODELS)})")
     if replicates < 1:
         raise invalid("replicates must be at least 1")
-    names, kinds, customs = _statistics(statistics)
+    names, kinds, customs = _statistics(statistics, "no statistic asked for")
     raw = _native.territory_table(dataset._handle, _snapshot(snapshot, "snapshot"),
                                   _native.text(group, "group"), _names(territories), kinds,
                                   customs, NULL_MODELS[model], int(replicates),
