@@ -22,6 +22,19 @@
  * strength, eigenvector and pagerank unless --unweighted; path-based measures
  * count hops. --verbose prints one result summary per step on stderr.
  *
+ * The "across sectors" steps (bench/run_sectors.sh) are those igraph offers,
+ * all unweighted as libecosys's defaults are: constraint (igraph_constraint),
+ * assortativity (igraph_assortativity_nominal by sector), modularity
+ * (igraph_modularity of the sector partition), louvain
+ * (igraph_community_multilevel, resolution 1) and leiden
+ * (igraph_community_leiden with the modularity objective as libecosys runs
+ * it: node weights = degrees, resolution 1/2m, beta 0.01, two iterations,
+ * the second starting from the first). The sector of each actor is read
+ * while loading (one lookup in a table of the distinct sector names); the
+ * random generator is igraph's MT19937, as libecosys's, seeded with 1 before
+ * each community detection, so that both programs visit the vertices in the
+ * same order and find the same communities.
+ *
  * Errors in the input end the program with a message; igraph's default
  * error handler aborts, which is fine for this reference program.
  */
@@ -43,10 +56,18 @@
 /* ------------------------------------------------------------------------ */
 /* Timing and memory.                                                        */
 
+/* Wall-clock seconds, or the process's CPU seconds if the environment has
+ * ECOSYS_BENCH_CLOCK=cpu (bench/run_sectors.sh: steadier on a loaded
+ * machine; every step timed here runs on one thread). */
 static double now_s(void)
 {
+    static int cpu = -1;
+    if (cpu < 0) {
+        const char *c = getenv("ECOSYS_BENCH_CLOCK");
+        cpu = c && strcmp(c, "cpu") == 0;
+    }
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(cpu ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC, &ts);
     return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
 }
 
@@ -68,6 +89,10 @@ static long peak_rss_kib(void)
 }
 
 static int verbose = 0;
+
+/* Sector of every vertex (0, 1, ... in order of first appearance), or all 0
+ * if actors.csv has no sector column. Filled by load(). */
+static igraph_vector_int_t sectors;
 
 static void report(const char *step, double t0)
 {
@@ -218,10 +243,23 @@ static void load(const char *dir, igraph_t *graph, igraph_vector_t *weights)
     int col_id = find_column(f, nf, "id");
     if (col_id < 0)
         die("%s: no id column", c.path);
+    int col_sector = find_column(f, nf, "sector");
+    GHashTable *sector_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    igraph_vector_int_init(&sectors, 0);
     uint32_t n = 0;
     while ((nf = csv_next(&c, f)) >= 0) {
         if (col_id >= nf || !*f[col_id])
             die("%s:%ld: missing id", c.path, c.lineno);
+        igraph_integer_t sector = 0;
+        if (col_sector >= 0 && col_sector < nf) {
+            gpointer ps = g_hash_table_lookup(sector_index, f[col_sector]);
+            if (!ps) {
+                ps = GUINT_TO_POINTER(g_hash_table_size(sector_index) + 1);
+                g_hash_table_insert(sector_index, g_strdup(f[col_sector]), ps);
+            }
+            sector = (igraph_integer_t) GPOINTER_TO_UINT(ps) - 1;
+        }
+        igraph_vector_int_push_back(&sectors, sector);
         if (g_hash_table_contains(index, f[col_id]))
             die("%s:%ld: duplicate id %s", c.path, c.lineno, f[col_id]);
         if (n == UINT32_MAX)
@@ -231,6 +269,7 @@ static void load(const char *dir, igraph_t *graph, igraph_vector_t *weights)
         n++;
     }
     csv_close(&c);
+    g_hash_table_destroy(sector_index);
 
     /* Collaborations: keep (min, max, weight) of every real tie. */
     csv_open(&c, dir, "collaborations.csv");
@@ -339,6 +378,8 @@ static const char *const STEPS[] = {
     "eigenvector", "pagerank", "transitivity", "local_clustering",
     "coreness", "components", "articulation_points", "bridges",
     "diameter", "mean_distance",
+    /* across sectors */
+    "assortativity", "modularity", "constraint", "louvain", "leiden",
 };
 enum { N_STEPS = sizeof STEPS / sizeof STEPS[0] };
 
@@ -470,6 +511,65 @@ static void run_step(int step, const igraph_t *g, const igraph_vector_t *w)
         report(name, t0);
         if (verbose)
             fprintf(stderr, "diameter: %.17g\n", x);
+    } else if (!strcmp(name, "assortativity")) {
+        igraph_assortativity_nominal(g, &sectors, &x, IGRAPH_UNDIRECTED,
+                                     /* normalized = */ true);
+        report(name, t0);
+        if (verbose)
+            fprintf(stderr, "assortativity: %.17g\n", x);
+    } else if (!strcmp(name, "modularity")) {
+        igraph_modularity(g, &sectors, NULL, /* resolution = */ 1.0,
+                          IGRAPH_UNDIRECTED, &x);
+        report(name, t0);
+        if (verbose)
+            fprintf(stderr, "modularity (sectors): %.17g\n", x);
+    } else if (!strcmp(name, "constraint")) {
+        igraph_vector_init(&res, 0);
+        igraph_constraint(g, &res, igraph_vss_all(), NULL);
+        report(name, t0);
+        if (verbose)
+            fprintf(stderr, "constraint: a0 %.17g, a1 %.17g\n",
+                    igraph_vector_size(&res) > 0 ? VECTOR(res)[0] : NAN,
+                    igraph_vector_size(&res) > 1 ? VECTOR(res)[1] : NAN);
+        igraph_vector_destroy(&res);
+    } else if (!strcmp(name, "louvain")) {
+        igraph_vector_t q;
+        igraph_vector_init(&q, 0);
+        igraph_vector_int_init(&ires, 0);
+        igraph_rng_seed(igraph_rng_default(), 1);
+        t0 = now_s(); /* seeding is not part of the step */
+        igraph_community_multilevel(g, NULL, /* resolution = */ 1.0, &ires,
+                                    NULL, &q);
+        report(name, t0);
+        if (verbose)
+            fprintf(stderr, "louvain: %" IGRAPH_PRId " communities, modularity %.17g\n",
+                    igraph_vector_int_size(&ires)
+                        ? igraph_vector_int_max(&ires) + 1 : 0,
+                    igraph_vector_size(&q) ? igraph_vector_max(&q) : NAN);
+        igraph_vector_int_destroy(&ires);
+        igraph_vector_destroy(&q);
+    } else if (!strcmp(name, "leiden")) {
+        /* Modularity objective: node weights k_i, resolution 1 / 2m. */
+        igraph_integer_t clusters = 0;
+        igraph_rng_seed(igraph_rng_default(), 1);
+        t0 = now_s();
+        igraph_vector_t k;
+        igraph_vector_init(&k, 0);
+        igraph_strength(g, &k, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, NULL);
+        double two_m = igraph_vector_sum(&k);
+        igraph_vector_int_init(&ires, igraph_vcount(g));
+        for (int it = 0; it < 2; it++)
+            igraph_community_leiden(g, NULL, &k, 1.0 / two_m, 0.01,
+                                    /* start = */ it > 0, 1, &ires, &clusters,
+                                    NULL);
+        report(name, t0);
+        if (verbose) {
+            igraph_modularity(g, &ires, NULL, 1.0, IGRAPH_UNDIRECTED, &x);
+            fprintf(stderr, "leiden: %" IGRAPH_PRId " communities, modularity %.17g\n",
+                    clusters, x);
+        }
+        igraph_vector_int_destroy(&ires);
+        igraph_vector_destroy(&k);
     } else if (!strcmp(name, "mean_distance")) {
         igraph_average_path_length(g, &x, NULL, IGRAPH_UNDIRECTED,
                                    /* unconn = */ true);
@@ -549,6 +649,12 @@ int main(int argc, char **argv)
     printf("# raw_igraph %s\n", dir);
     fflush(stdout);
 
+    /* Community detection draws from the default generator: MT19937 as in
+     * libecosys (igraph's default is PCG32), seeded in each step. */
+    igraph_rng_t rng;
+    igraph_rng_init(&rng, &igraph_rngtype_mt19937);
+    igraph_rng_set_default(&rng);
+
     igraph_t graph;
     igraph_vector_t weights;
     double t0 = now_s();
@@ -564,6 +670,8 @@ int main(int argc, char **argv)
     }
 
     igraph_vector_destroy(&weights);
+    igraph_vector_int_destroy(&sectors);
     igraph_destroy(&graph);
+    igraph_rng_destroy(&rng); /* the default generator: not used after this */
     return 0;
 }

@@ -47,8 +47,12 @@ int ecosys_i_modularity(double *out, const ecosys_graph *g, const size_t *member
                         size_t group_count, double gamma, int weighted, int undirected)
 {
     int directed = g->info.directed && !undirected;
-    ecosys_i_ties t;
-    int rc = ecosys_i_ties_build(&t, g, !directed, weighted);
+    /* Only the undirected view of a directed graph needs a tie list of its
+     * own (reciprocated arcs merged); otherwise read the graph's edge
+     * vectors in place: copying them would cost more than the one pass. */
+    int view = undirected && g->info.directed;
+    ecosys_i_ties t = {0};
+    int rc = view ? ecosys_i_ties_build(&t, g, 1, weighted) : 0;
     if (rc)
         return rc;
     /* K_out and K_in per group (undirected: both are K_c, the degree sum). */
@@ -60,10 +64,13 @@ int ecosys_i_modularity(double *out, const ecosys_graph *g, const size_t *member
         ecosys_i_ties_dispose(&t);
         return ecosys_i_error_nomem();
     }
+    size_t count = view ? t.count : g->info.tie_count;
     double m = 0.0, inside = 0.0;
-    for (size_t e = 0; e < t.count; e++) {
-        size_t a = membership[t.from[e]], b = membership[t.to[e]];
-        double w = t.weight[e];
+    for (size_t e = 0; e < count; e++) {
+        size_t from = view ? t.from[e] : (size_t) IGRAPH_FROM(&g->ig, e);
+        size_t to = view ? t.to[e] : (size_t) IGRAPH_TO(&g->ig, e);
+        double w = view ? t.weight[e] : weighted ? VECTOR(g->weights)[e] : 1.0;
+        size_t a = membership[from], b = membership[to];
         m += w;
         if (a == b)
             inside += w;
