@@ -27,7 +27,8 @@ static igraph_error_t components_part(ecosys_structure *s, const ecosys_graph *g
     s->component_count = (size_t) count;
     s->largest_component_size = (size_t) VECTOR(sizes)[*largest];
     IGRAPH_VECTOR_INT_INIT_FINALLY(&degree, n);
-    IGRAPH_CHECK(igraph_degree(&g->ig, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS));
+    IGRAPH_CHECK(igraph_degree(&g->ig, &degree, igraph_vss_all(), IGRAPH_ALL,
+                               IGRAPH_LOOPS)); /* none: see centrality.c */
     s->isolate_count = 0;
     for (igraph_integer_t v = 0; v < n; v++)
         s->isolate_count += VECTOR(degree)[v] == 0;
