@@ -43,6 +43,22 @@ static int check_options(const ecosys_community_options *o, const char *what)
 
 /* ---- modularity ----------------------------------------------------------------- */
 
+/* One tie of weight @p w between groups @p a (source) and @p b (target)
+ * into the sums of the modularity. */
+static inline void add_tie(size_t a, size_t b, double w, int directed, double *m,
+                           double *inside, double *k_out, double *k_in)
+{
+    *m += w;
+    if (a == b)
+        *inside += w;
+    k_out[a] += w;
+    k_in[b] += w;
+    if (!directed) {
+        k_out[b] += w;
+        k_in[a] += w;
+    }
+}
+
 int ecosys_i_modularity(double *out, const ecosys_graph *g, const size_t *membership,
                         size_t group_count, double gamma, int weighted, int undirected)
 {
@@ -64,22 +80,17 @@ int ecosys_i_modularity(double *out, const ecosys_graph *g, const size_t *member
         ecosys_i_ties_dispose(&t);
         return ecosys_i_error_nomem();
     }
-    size_t count = view ? t.count : g->info.tie_count;
     double m = 0.0, inside = 0.0;
-    for (size_t e = 0; e < count; e++) {
-        size_t from = view ? t.from[e] : (size_t) IGRAPH_FROM(&g->ig, e);
-        size_t to = view ? t.to[e] : (size_t) IGRAPH_TO(&g->ig, e);
-        double w = view ? t.weight[e] : weighted ? VECTOR(g->weights)[e] : 1.0;
-        size_t a = membership[from], b = membership[to];
-        m += w;
-        if (a == b)
-            inside += w;
-        k_out[a] += w;
-        k_in[b] += w;
-        if (!directed) {
-            k_out[b] += w;
-            k_in[a] += w;
-        }
+    if (view) {
+        for (size_t e = 0; e < t.count; e++)
+            add_tie(membership[t.from[e]], membership[t.to[e]], t.weight[e], directed, &m,
+                    &inside, k_out, k_in);
+    } else {
+        const igraph_integer_t *from = VECTOR(g->ig.from), *to = VECTOR(g->ig.to);
+        const double *weight = weighted ? VECTOR(g->weights) : NULL;
+        for (size_t e = 0; e < g->info.tie_count; e++)
+            add_tie(membership[from[e]], membership[to[e]], weight ? weight[e] : 1.0, directed,
+                    &m, &inside, k_out, k_in);
     }
     double expected = 0.0; /* sum_c K_out K_in, over m^2 (directed) or 4 m^2 */
     for (size_t c = 0; c < group_count; c++)
