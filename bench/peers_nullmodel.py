@@ -43,48 +43,21 @@ and comment lines with the breakdown of a replicate (copy, swaps,
 transitivity, E-I) and, for a sanity check against bench_nullmodel, the
 observed values and the null means over the K replicates.
 """
-import csv
 import math
-import os
 import random
 import sys
-import time
 
 import networkx as nx
 
-clock = time.process_time if os.environ.get("ECOSYS_BENCH_CLOCK") == "cpu" else time.perf_counter
+import peers_common
+from peers_common import clock, report_seconds
 
 
-def peak_kib():
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return -1
-
-
-def report(step, seconds):
-    print(f"{step} {seconds:.6f} {peak_kib()}", flush=True)
+report = report_seconds
 
 
 def load(directory):
-    G = nx.Graph()
-    with open(os.path.join(directory, "actors.csv"), newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            G.add_node(row["id"], sector=row.get("sector", ""))
-    with open(os.path.join(directory, "collaborations.csv"), newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            s, t = row["source"], row["target"]
-            w = float(row["weight"]) if row.get("weight") else 1.0
-            if s == t or w == 0:
-                continue  # self-ties and zero-weight ties are no ties
-            if s not in G or t not in G:
-                sys.exit(f"peers_nullmodel: unknown actor in tie {s},{t}")
-            if G.has_edge(s, t):
-                G[s][t]["weight"] += w
-            else:
-                G.add_edge(s, t, weight=w)
-    return G
+    return peers_common.load(directory, "peers_nullmodel")
 
 
 def ei_index(G, sector):

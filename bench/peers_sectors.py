@@ -38,53 +38,26 @@ and its extrapolation to every actor (nx.effective_size costs about the
 same for every actor: one copy of the whole graph each). --verbose prints a
 check value of each step on stderr.
 """
-import csv
 import math
-import os
 import sys
-import time
 
 import networkx as nx
+
+import peers_common
+from peers_common import clock, report_seconds
 
 STEPS = ["ei_index", "ei_index_actors", "assortativity", "modularity",
          "effective_size_triangles", "louvain", "constraint", "effective_size"]
 
 
-# Wall-clock seconds, or the process's CPU seconds with ECOSYS_BENCH_CLOCK=cpu
-# (as the C programs).
-clock = time.process_time if os.environ.get("ECOSYS_BENCH_CLOCK") == "cpu" else time.perf_counter
-
-
-def peak_kib():
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return -1
 
 
 def report(step, t0):
-    print(f"{step} {clock() - t0:.6f} {peak_kib()}", flush=True)
+    report_seconds(step, clock() - t0)
 
 
 def load(directory):
-    G = nx.Graph()
-    with open(os.path.join(directory, "actors.csv"), newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            G.add_node(row["id"], sector=row.get("sector", ""))
-    with open(os.path.join(directory, "collaborations.csv"), newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            s, t = row["source"], row["target"]
-            w = float(row["weight"]) if row.get("weight") else 1.0
-            if s == t or w == 0:
-                continue  # self-ties and zero-weight ties are no ties
-            if s not in G or t not in G:
-                sys.exit(f"peers_sectors: unknown actor in tie {s},{t}")
-            if G.has_edge(s, t):
-                G[s][t]["weight"] += w
-            else:
-                G.add_edge(s, t, weight=w)
-    return G
+    return peers_common.load(directory, "peers_sectors")
 
 
 def ei_index(G):
