@@ -47,7 +47,7 @@ static int parse_size(size_t *out, const char *text, guint64 min, guint64 max)
     guint64 v = 0;
     if (!text)
         return 0;
-    if (!g_ascii_string_to_unsigned(text, 10, min, max, &v, NULL))
+    if (parse_unsigned(&v, text, min, max))
         return -1;
     *out = (size_t) v;
     return 0;
@@ -95,7 +95,7 @@ static int run(arguments *a)
     if (parse_size(&p.introductions, a->effect, 0, G_MAXUINT32))
         return usage_error("--effect must be a whole number of introductions, not \"%s\"",
                            a->effect);
-    if (a->seed && !g_ascii_string_to_unsigned(a->seed, 10, 0, G_MAXUINT64, &seed64, NULL))
+    if (a->seed && parse_unsigned(&seed64, a->seed, 0, G_MAXUINT64))
         return usage_error("--seed must be a whole number from 0 to 2^64 - 1, not \"%s\"",
                            a->seed);
     p.seed = seed64;

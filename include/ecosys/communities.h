@@ -190,7 +190,7 @@ ECOSYS_EXTERN int ecosys_modularity(double *out, const ecosys_graph *graph,
  * over S groups; 0 for isolates (stated convention). Directed graphs:
  * ECOSYS_MODE_OUT (out-ties), ECOSYS_MODE_IN (in-ties) or ECOSYS_MODE_ALL,
  * the default, the undirected view (a reciprocated pair is one tie).
- * O(n + m) (O(m log d) for ECOSYS_MODE_ALL on a directed graph).
+ * O(n + m) (on the shared CSR adjacency, any mode).
  *
  * @param out       n values, indexed by vertex (caller-allocated).
  * @param graph     the graph.

@@ -138,18 +138,11 @@ static int run_replicate(run *R, worker *w, size_t r, size_t *failed_stat, int *
     }
     /* Statistics constant under the model are copied; the others computed
      * one at a time (so that a statistic's scratch serves all). */
-    int any = 0;
     for (size_t s = 0; s < R->stat_count; s++) {
-        if (R->constant[s])
+        if (R->constant[s]) {
             values[s] = R->observed[s];
-        else
-            any = 1;
-    }
-    if (!any)
-        return 0;
-    for (size_t s = 0; s < R->stat_count; s++) {
-        if (R->constant[s])
             continue;
+        }
         /* Consecutive varying statistics share one call, so the triangles
          * are counted once for transitivity and clustering together. */
         size_t end = s;

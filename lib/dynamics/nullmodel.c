@@ -171,38 +171,6 @@ nomem:
 
 /* ---- uniform graph: m distinct dyads ------------------------------------------ */
 
-#define EMPTY_KEY UINT64_MAX
-
-/* Inserts @p key; returns 1 if it was new, 0 if present. Linear probing
- * with a multiplicative (Fibonacci) hash; the table is at most half full. */
-static inline size_t set_slot(uint64_t key, unsigned int shift)
-{
-    return (size_t) ((key * UINT64_C(0x9E3779B97F4A7C15)) >> shift);
-}
-
-static int set_insert(uint64_t *table, size_t mask, unsigned int shift, uint64_t key)
-{
-    size_t i = set_slot(key, shift);
-    while (table[i] != EMPTY_KEY) {
-        if (table[i] == key)
-            return 0;
-        i = (i + 1) & mask;
-    }
-    table[i] = key;
-    return 1;
-}
-
-static int set_contains(const uint64_t *table, size_t mask, unsigned int shift, uint64_t key)
-{
-    size_t i = set_slot(key, shift);
-    while (table[i] != EMPTY_KEY) {
-        if (table[i] == key)
-            return 1;
-        i = (i + 1) & mask;
-    }
-    return 0;
-}
-
 /* A uniform dyad: u != v uniform, ordered if directed, else u < v (each
  * unordered pair has probability 2 / (n (n - 1))). */
 static uint64_t draw_dyad(ecosys_i_rng *rng, size_t n, int directed, uint32_t *u, uint32_t *v)
@@ -229,7 +197,7 @@ static void draw_uniform(ecosys_i_sampler *s, const ecosys_i_null_graph *g, ecos
     if (m == 0)
         return;
     for (size_t i = 0; i <= s->table_mask; i++)
-        s->table[i] = EMPTY_KEY;
+        s->table[i] = ECOSYS_I_EMPTY_KEY;
     if (m <= dyads / 2) {
         /* Rejection: at most half the dyads are taken, so at most two
          * draws per tie are expected. The ties come out in draw order. */
@@ -237,7 +205,7 @@ static void draw_uniform(ecosys_i_sampler *s, const ecosys_i_null_graph *g, ecos
         while (count < m) {
             uint32_t u, v;
             uint64_t key = draw_dyad(rng, n, g->directed, &u, &v);
-            if (set_insert(s->table, s->table_mask, s->table_shift, key)) {
+            if (ecosys_i_dyad_set_insert(s->table, s->table_mask, s->table_shift, key)) {
                 s->src[count] = u;
                 s->dst[count] = v;
                 count++;
@@ -249,13 +217,15 @@ static void draw_uniform(ecosys_i_sampler *s, const ecosys_i_null_graph *g, ecos
      * order; O(D) = O(m) since m > D / 2. */
     for (uint64_t left = dyads - m; left > 0;) {
         uint32_t u, v;
-        if (set_insert(s->table, s->table_mask, s->table_shift, draw_dyad(rng, n, g->directed, &u, &v)))
+        uint64_t key = draw_dyad(rng, n, g->directed, &u, &v);
+        if (ecosys_i_dyad_set_insert(s->table, s->table_mask, s->table_shift, key))
             left--;
     }
     size_t count = 0;
     for (uint32_t u = 0; u < n; u++) {
         for (uint32_t v = g->directed ? 0 : u + 1; v < n; v++) {
-            if (u == v || set_contains(s->table, s->table_mask, s->table_shift, (uint64_t) u * n + v))
+            if (u == v || ecosys_i_dyad_set_contains(s->table, s->table_mask, s->table_shift,
+                                                     (uint64_t) u * n + v))
                 continue;
             s->src[count] = u;
             s->dst[count] = v;

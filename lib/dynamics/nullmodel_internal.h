@@ -16,6 +16,45 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* An open-addressing set of dyad keys (u n + v), shared by the uniform
+ * model (nullmodel.c) and the wave change model (wave_test.c): linear
+ * probing with a multiplicative (Fibonacci) hash into a table of a power
+ * of 2 slots, at most half full; an empty slot holds ECOSYS_I_EMPTY_KEY.
+ * @p mask: capacity - 1; @p shift: 64 - log2(capacity). */
+#define ECOSYS_I_EMPTY_KEY UINT64_MAX
+
+static inline size_t ecosys_i_dyad_slot(uint64_t key, unsigned int shift)
+{
+    return (size_t) ((key * UINT64_C(0x9E3779B97F4A7C15)) >> shift);
+}
+
+/* Inserts @p key; returns 1 if it was new, 0 if present. */
+static inline int ecosys_i_dyad_set_insert(uint64_t *table, size_t mask, unsigned int shift,
+                                           uint64_t key)
+{
+    size_t i = ecosys_i_dyad_slot(key, shift);
+    while (table[i] != ECOSYS_I_EMPTY_KEY) {
+        if (table[i] == key)
+            return 0;
+        i = (i + 1) & mask;
+    }
+    table[i] = key;
+    return 1;
+}
+
+/* Non-zero if @p key is in the set. */
+static inline int ecosys_i_dyad_set_contains(const uint64_t *table, size_t mask,
+                                             unsigned int shift, uint64_t key)
+{
+    size_t i = ecosys_i_dyad_slot(key, shift);
+    while (table[i] != ECOSYS_I_EMPTY_KEY) {
+        if (table[i] == key)
+            return 1;
+        i = (i + 1) & mask;
+    }
+    return 0;
+}
+
 /* The observed graph as the ensembles read it. */
 typedef struct ecosys_i_null_graph {
     size_t n, m;

@@ -4,6 +4,7 @@
 #include "dynamics/waves_internal.h"
 
 #include "core/error.h"
+#include "core/names.h"
 #include "ecosys/brokerage.h"
 #include "ecosys/mixing.h"
 #include "graph/graph_internal.h"
@@ -88,10 +89,8 @@ int ecosys_i_unify_names(size_t *ids, char ***out_names, size_t *out_count,
             ids[sorted[i].index] = g;
     }
 done:
-    if (rc && distinct) {
-        for (size_t g = 0; g < count; g++)
-            free(distinct[g]);
-        free(distinct);
+    if (rc) {
+        ecosys_i_names_free(distinct, count);
         distinct = NULL;
     }
     free(sorted);

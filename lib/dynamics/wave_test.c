@@ -14,6 +14,7 @@
 #include "core/random.h"
 #include "dynamics/hypergeometric.h"
 #include "dynamics/nullmodel_internal.h"
+#include "graph/adjacency.h"
 #include "graph/graph_internal.h"
 #include "graph/partition_internal.h"
 #include "measures/mixing_internal.h"
@@ -70,7 +71,8 @@ static int compare_u64(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-static int has_key(const uint64_t *keys, size_t count, uint64_t key)
+/* First position of a key >= @p key in the sorted @p keys. */
+static size_t lower_bound(const uint64_t *keys, size_t count, uint64_t key)
 {
     size_t lo = 0, hi = count;
     while (lo < hi) {
@@ -80,7 +82,13 @@ static int has_key(const uint64_t *keys, size_t count, uint64_t key)
         else
             hi = mid;
     }
-    return lo < count && keys[lo] == key;
+    return lo;
+}
+
+static int has_key(const uint64_t *keys, size_t count, uint64_t key)
+{
+    size_t i = lower_bound(keys, count, key);
+    return i < count && keys[i] == key;
 }
 
 static inline uint64_t dyad_key(uint64_t a, uint64_t b, size_t n)
@@ -158,74 +166,18 @@ static int check_graphs(const ecosys_graph *before, const ecosys_graph *after)
     return 0;
 }
 
-/* ---- the before graph's undirected adjacency ------------------------------------------ */
-
-typedef struct adjacency {
-    size_t *start; /* n + 1 */
-    uint32_t *nbr; /* sorted rows, each neighbour once (direction ignored) */
-} adjacency;
-
-static void adjacency_destroy(adjacency *a)
-{
-    free(a->start);
-    free(a->nbr);
-    memset(a, 0, sizeof *a);
-}
-
-static int compare_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *) x, b = *(const uint32_t *) y;
-    return (a > b) - (a < b);
-}
-
-static int adjacency_init(adjacency *a, const wave *w, size_t n)
-{
-    memset(a, 0, sizeof *a);
-    size_t m = w->m;
-    a->start = calloc(n + 1, sizeof *a->start);
-    a->nbr = m > SIZE_MAX / 2 ? NULL : ecosys_i_alloc_array(2 * m, sizeof *a->nbr);
-    if (!a->start || !a->nbr) {
-        adjacency_destroy(a);
-        return ecosys_i_error_nomem();
-    }
-    for (size_t e = 0; e < m; e++) {
-        a->start[w->src[e] + 1]++;
-        a->start[w->dst[e] + 1]++;
-    }
-    for (size_t v = 0; v < n; v++)
-        a->start[v + 1] += a->start[v];
-    for (size_t e = 0; e < m; e++) {
-        a->nbr[a->start[w->src[e]]++] = w->dst[e];
-        a->nbr[a->start[w->dst[e]]++] = w->src[e];
-    }
-    for (size_t v = n; v > 0; v--)
-        a->start[v] = a->start[v - 1];
-    a->start[0] = 0;
-    /* Sort each row and drop repeats (a <-> b in a directed graph). */
-    size_t kept = 0, begin = 0;
-    for (size_t v = 0; v < n; v++) {
-        size_t end = a->start[v + 1];
-        qsort(a->nbr + begin, end - begin, sizeof *a->nbr, compare_u32);
-        a->start[v] = kept;
-        for (size_t i = begin; i < end; i++) {
-            if (i > begin && a->nbr[i] == a->nbr[i - 1])
-                continue;
-            a->nbr[kept++] = a->nbr[i];
-        }
-        begin = end;
-    }
-    a->start[n] = kept;
-    return 0;
-}
+/* ---- the before graph's pooled adjacency (graph/adjacency.h: all_*) ------------------ */
 
 /* Non-zero if @p u and @p v have a common neighbour (sorted rows merged). */
-static int common_neighbour(const adjacency *a, uint32_t u, uint32_t v)
+static int common_neighbour(const ecosys_i_adjacency *a, uint32_t u, uint32_t v)
 {
-    size_t i = a->start[u], ie = a->start[u + 1], j = a->start[v], je = a->start[v + 1];
+    const uint32_t *nbr = a->all_nbr;
+    size_t i = a->all_start[u], ie = a->all_start[u + 1];
+    size_t j = a->all_start[v], je = a->all_start[v + 1];
     while (i < ie && j < je) {
-        if (a->nbr[i] == a->nbr[j])
+        if (nbr[i] == nbr[j])
             return 1;
-        if (a->nbr[i] < a->nbr[j])
+        if (nbr[i] < nbr[j])
             i++;
         else
             j++;
@@ -233,25 +185,11 @@ static int common_neighbour(const adjacency *a, uint32_t u, uint32_t v)
     return 0;
 }
 
-/* First position of a key >= @p key in the sorted @p keys. */
-static size_t lower_bound(const uint64_t *keys, size_t count, uint64_t key)
-{
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (keys[mid] < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* N': the dyads untied before whose actors have a common neighbour. For
  * each v, its two-step neighbourhood is stamped, and the dyads (v, w) tied
  * before are the keys v n + w, contiguous in the sorted keys (undirected:
  * those with w > v, the only ones counted from v). O(sum_u d_u^2 + n log m). */
-static int closable_dyads(uint64_t *out, const adjacency *a, const wave *before, size_t n,
+static int closable_dyads(uint64_t *out, const ecosys_i_adjacency *a, const wave *before, size_t n,
                           int directed)
 {
     uint32_t *stamp = ecosys_i_alloc_array(n, sizeof *stamp);
@@ -270,10 +208,10 @@ static int closable_dyads(uint64_t *out, const adjacency *a, const wave *before,
         for (size_t k = lower_bound(before->keys, before->m, first);
              k < before->m && before->keys[k] < end; k++)
             tied[before->keys[k] - first] = mark;
-        for (size_t i = a->start[v]; i < a->start[v + 1]; i++) {
-            uint32_t u = a->nbr[i];
-            for (size_t j = a->start[u]; j < a->start[u + 1]; j++) {
-                uint32_t w = a->nbr[j];
+        for (size_t i = a->all_start[v]; i < a->all_start[v + 1]; i++) {
+            uint32_t u = a->all_nbr[i];
+            for (size_t j = a->all_start[u]; j < a->all_start[u + 1]; j++) {
+                uint32_t w = a->all_nbr[j];
                 if (w == v || stamp[w] == mark)
                     continue;
                 stamp[w] = mark;
@@ -341,8 +279,6 @@ typedef struct change_worker {
     uint64_t *table;  /* rejection: keys drawn; dense: a copy of the pool */
 } change_worker;
 
-#define EMPTY_KEY UINT64_MAX
-
 static int change_worker_init(void *state, const void *context)
 {
     change_worker *w = state;
@@ -366,19 +302,6 @@ static void change_worker_destroy(void *state)
     free(w->dst);
     free(w->table);
     memset(w, 0, sizeof *w);
-}
-
-/* Inserts @p key in the open-addressing set; 1 if it was new. */
-static int set_insert(uint64_t *table, size_t capacity, unsigned int shift, uint64_t key)
-{
-    size_t i = (size_t) ((key * UINT64_C(0x9E3779B97F4A7C15)) >> shift);
-    while (table[i] != EMPTY_KEY) {
-        if (table[i] == key)
-            return 0;
-        i = (i + 1) & (capacity - 1);
-    }
-    table[i] = key;
-    return 1;
 }
 
 static int change_draw(ecosys_graph_view *view, void *state, const void *context, uint64_t seed,
@@ -434,7 +357,8 @@ static int change_draw(ecosys_graph_view *view, void *state, const void *context
             }
             uint64_t key = dyad_key(u, v, n);
             if (has_key(b->keys, m, key) ||
-                !set_insert(w->table, c->table_capacity, c->table_shift, key))
+                !ecosys_i_dyad_set_insert(w->table, c->table_capacity - 1, c->table_shift,
+                                          key))
                 continue;
             w->src[e] = (uint32_t) u;
             w->dst[e] = (uint32_t) v;
@@ -526,7 +450,7 @@ int ecosys_wave_test_run(ecosys_wave_test *out, const ecosys_graph *before,
         return rc;
 
     wave w0, w1;
-    adjacency adj;
+    ecosys_i_adjacency adj;
     memset(&w0, 0, sizeof w0);
     memset(&w1, 0, sizeof w1);
     memset(&adj, 0, sizeof adj);
@@ -542,7 +466,7 @@ int ecosys_wave_test_run(ecosys_wave_test *out, const ecosys_graph *before,
     if ((rc = ecosys_partition_by_attribute(&partition, before, o->group ? o->group : "sector")))
         goto done;
     if ((rc = wave_init(&w0, before, directed)) || (rc = wave_init(&w1, after, directed)) ||
-        (rc = adjacency_init(&adj, &w0, n)))
+        (rc = ecosys_i_adjacency_init(&adj, before, 0)))
         goto done;
     const size_t *group = ecosys_partition_membership(partition);
     size_t k = ecosys_partition_group_count(partition);
@@ -555,9 +479,9 @@ int ecosys_wave_test_run(ecosys_wave_test *out, const ecosys_graph *before,
         goto done;
     }
     if (coordinator != NONE) {
-        for (size_t i = adj.start[coordinator]; i < adj.start[coordinator + 1]; i++)
-            in_contacts[adj.nbr[i]] = 1;
-        out->coordinator_contacts = adj.start[coordinator + 1] - adj.start[coordinator];
+        for (size_t i = adj.all_start[coordinator]; i < adj.all_start[coordinator + 1]; i++)
+            in_contacts[adj.all_nbr[i]] = 1;
+        out->coordinator_contacts = adj.all_start[coordinator + 1] - adj.all_start[coordinator];
     }
     uint64_t formed = 0, crossing = 0, via = 0, closing = 0;
     for (size_t e = 0; e < w1.m; e++) {
@@ -624,10 +548,15 @@ int ecosys_wave_test_run(ecosys_wave_test *out, const ecosys_graph *before,
     int failed_code = 0;
     ecosys_graph_view view0 = {n, w0.m, directed, w0.src, w0.dst, group, k, SIZE_MAX};
     ecosys_graph_view view1 = {n, w1.m, directed, w1.src, w1.dst, group, k, SIZE_MAX};
-    ecosys_i_statistics_compute(out->before_values, stats, STATISTICS, &view0, &scratch, NULL,
-                                &failed_stat, &failed_code);
-    ecosys_i_statistics_compute(out->after_values, stats, STATISTICS, &view1, &scratch, NULL,
-                                &failed_stat, &failed_code);
+    /* Built-in statistics only: they cannot fail (only custom ones can). */
+    if (ecosys_i_statistics_compute(out->before_values, stats, STATISTICS, &view0, &scratch,
+                                    NULL, &failed_stat, &failed_code) ||
+        ecosys_i_statistics_compute(out->after_values, stats, STATISTICS, &view1, &scratch,
+                                    NULL, &failed_stat, &failed_code)) {
+        rc = ecosys_i_error(ECOSYS_ECOMPUTE, "statistic %zu of the waves failed (code %d)",
+                            failed_stat, failed_code);
+        goto done;
+    }
 
     /* The change tests. */
     size_t R = o->replicates;
@@ -713,7 +642,7 @@ done:
     free(group_size);
     free(in_contacts);
     ecosys_i_stat_scratch_destroy(&scratch);
-    adjacency_destroy(&adj);
+    ecosys_i_adjacency_destroy(&adj);
     wave_destroy(&w0);
     wave_destroy(&w1);
     ecosys_partition_free(partition);

@@ -7,6 +7,7 @@
 #include "dynamics/waves_internal.h"
 
 #include "core/error.h"
+#include "graph/dataset_internal.h"
 #include "core/names.h"
 #include "graph/adjacency.h"
 #include "graph/graph_internal.h"
@@ -140,10 +141,14 @@ static size_t actor_in_first(const ecosys_i_waves_work *w, size_t actor)
     if (w->dataset[0] == w->dataset[1])
         return actor;
     const char *id = ecosys_dataset_field(w->dataset[1], ECOSYS_TABLE_ACTORS, actor, "id");
-    size_t index;
-    if (!id || ecosys_dataset_find_actor(&index, w->dataset[0], id) != 0)
+    if (!id)
         return NONE;
-    return index;
+    /* The internal lookup records no error: an id missing from the first
+     * wave is an entering actor, not a failure. */
+    size_t length = strlen(id);
+    size_t index = ecosys_i_dataset_find_actor_hashed(w->dataset[0], id, length,
+                                                      ecosys_i_strpool_hash(id, length));
+    return index == SIZE_MAX ? NONE : index;
 }
 
 static int build_union(ecosys_i_waves_work *w)
@@ -174,7 +179,6 @@ static int build_union(ecosys_i_waves_work *w)
         w->to_union[1][v] = u;
         w->from_union[1][u] = v;
     }
-    ecosys_error_clear(); /* ids looked up and not found are not errors here */
     w->union_count = next;
     return 0;
 }

@@ -3,6 +3,7 @@
  * incidence: the events that pass a filter, each with its distinct actors,
  * built by sorting the participation rows (no hash table, so every
  * allocation can fail cleanly). */
+#include "graph/partition_internal.h"
 #include "graph/twomode_internal.h"
 
 #include "core/error.h"
@@ -11,15 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void *alloc_array(size_t count, size_t size)
-{
-    if (count == 0)
-        count = 1;
-    if (count > SIZE_MAX / size)
-        return NULL;
-    return malloc(count * size);
-}
 
 /* ---- event filter ------------------------------------------------------------- */
 
@@ -112,12 +104,12 @@ static int incidence_build(incidence *inc, const ecosys_dataset *ds, const filte
     memset(inc, 0, sizeof *inc);
     const ecosys_i_twomode *tm = ecosys_i_twomode_get(ds);
     size_t events = tm ? tm->event_count : 0, parts = tm ? tm->part_count : 0;
-    unsigned char *used = alloc_array(events, 1);
-    uint64_t *keys = alloc_array(parts, sizeof *keys);
-    inc->event = alloc_array(events, sizeof *inc->event);
-    inc->start = alloc_array(events + 1, sizeof *inc->start);
-    inc->actor = alloc_array(parts, sizeof *inc->actor);
-    uint32_t *slot = alloc_array(events, sizeof *slot); /* dataset event -> used index */
+    unsigned char *used = ecosys_i_alloc_array(events, 1);
+    uint64_t *keys = ecosys_i_alloc_array(parts, sizeof *keys);
+    inc->event = ecosys_i_alloc_array(events, sizeof *inc->event);
+    inc->start = ecosys_i_alloc_array(events + 1, sizeof *inc->start);
+    inc->actor = ecosys_i_alloc_array(parts, sizeof *inc->actor);
+    uint32_t *slot = ecosys_i_alloc_array(events, sizeof *slot); /* dataset event -> used index */
     if (!used || !keys || !inc->event || !inc->start || !inc->actor || !slot) {
         free(used);
         free(keys);
@@ -210,7 +202,7 @@ static int pairs_build(pairs *out, const incidence *inc, const unsigned char *on
             return ecosys_i_error_nomem();
         total += these;
     }
-    pair_record *records = alloc_array(total, sizeof *records);
+    pair_record *records = ecosys_i_alloc_array(total, sizeof *records);
     if (!records)
         return ecosys_i_error_nomem();
     size_t r = 0;
@@ -226,10 +218,10 @@ static int pairs_build(pairs *out, const incidence *inc, const unsigned char *on
     for (size_t i = 0; i < total; i++)
         if (i == 0 || records[i].a != records[i - 1].a || records[i].b != records[i - 1].b)
             distinct++;
-    out->a = alloc_array(distinct, sizeof *out->a);
-    out->b = alloc_array(distinct, sizeof *out->b);
-    out->shared = alloc_array(distinct, sizeof *out->shared);
-    out->newman = alloc_array(distinct, sizeof *out->newman);
+    out->a = ecosys_i_alloc_array(distinct, sizeof *out->a);
+    out->b = ecosys_i_alloc_array(distinct, sizeof *out->b);
+    out->shared = ecosys_i_alloc_array(distinct, sizeof *out->shared);
+    out->newman = ecosys_i_alloc_array(distinct, sizeof *out->newman);
     if (!out->a || !out->b || !out->shared || !out->newman) {
         free(records);
         pairs_dispose(out);
@@ -454,7 +446,7 @@ void ecosys_axis_layers_dispose(ecosys_axis_layers *layers)
 static int find_axes(ecosys_axis_layers *out, size_t *axis_of, const incidence *inc,
                      const ecosys_i_twomode *tm)
 {
-    uint32_t *texts = alloc_array(inc->event_count, sizeof *texts);
+    uint32_t *texts = ecosys_i_alloc_array(inc->event_count, sizeof *texts);
     if (!texts)
         return ecosys_i_error_nomem();
     size_t count = 0;
@@ -548,16 +540,16 @@ int ecosys_twomode_axis_layers(ecosys_axis_layers *out, const ecosys_dataset *ds
     if ((rc = incidence_build(&inc, ds, &f)))
         return rc;
     size_t actors = ecosys_dataset_actor_count(ds);
-    size_t *axis_of = alloc_array(inc.event_count, sizeof *axis_of);
+    size_t *axis_of = ecosys_i_alloc_array(inc.event_count, sizeof *axis_of);
     if (!axis_of || (rc = find_axes(out, axis_of, &inc, ecosys_i_twomode_get(ds)))) {
         rc = rc ? rc : ecosys_i_error_nomem();
         goto done;
     }
     size_t L = out->layer_count;
-    unsigned char *only = alloc_array(inc.event_count, 1);
-    unsigned char *active = alloc_array(actors, 1);
-    size_t *parent = alloc_array(actors, sizeof *parent);
-    size_t *size = alloc_array(actors, sizeof *size);
+    unsigned char *only = ecosys_i_alloc_array(inc.event_count, 1);
+    unsigned char *active = ecosys_i_alloc_array(actors, 1);
+    size_t *parent = ecosys_i_alloc_array(actors, sizeof *parent);
+    size_t *size = ecosys_i_alloc_array(actors, sizeof *size);
     unsigned char *on = NULL;
     if (L && actors <= SIZE_MAX / L)
         on = calloc(actors ? actors * L : 1, 1);
@@ -646,7 +638,7 @@ int ecosys_twomode_helix_synergy(ecosys_helix_synergy *out, const ecosys_dataset
         return rc;
     size_t k = o->sector_count, actors = ecosys_dataset_actor_count(ds);
     const char *attribute = o->attribute ? o->attribute : "sector";
-    unsigned char *bits = alloc_array(actors, 1);
+    unsigned char *bits = ecosys_i_alloc_array(actors, 1);
     if (!bits)
         return ecosys_i_error_nomem();
     for (size_t a = 0; a < actors; a++) {

@@ -2,6 +2,7 @@
  * any partition and the summary of each community. Participation,
  * within-module z and roles are in roles.c. See ecosys/communities.h and
  * docs/measures.md, "Communities and roles". */
+#include "graph/adjacency.h"
 #include "measures/communities_internal.h"
 #include "measures/measures_internal.h"
 
@@ -63,12 +64,13 @@ int ecosys_i_modularity(double *out, const ecosys_graph *g, const size_t *member
                         size_t group_count, double gamma, int weighted, int undirected)
 {
     int directed = g->info.directed && !undirected;
-    /* Only the undirected view of a directed graph needs a tie list of its
-     * own (reciprocated arcs merged); otherwise read the graph's edge
-     * vectors in place: copying them would cost more than the one pass. */
+    /* Only the undirected view of a directed graph needs lists of its own:
+     * the pooled CSR lists (graph/adjacency.h: reciprocated arcs one tie,
+     * weights summed), each tie read once from its lower end. Otherwise
+     * read the graph's edge vectors in place. */
     int view = undirected && g->info.directed;
-    ecosys_i_ties t = {0};
-    int rc = view ? ecosys_i_ties_build(&t, g, 1, weighted) : 0;
+    ecosys_i_adjacency adj = {0};
+    int rc = view ? ecosys_i_adjacency_init(&adj, g, weighted ? ECOSYS_I_ADJ_WEIGHTS : 0) : 0;
     if (rc)
         return rc;
     /* K_out and K_in per group (undirected: both are K_c, the degree sum). */
@@ -77,14 +79,16 @@ int ecosys_i_modularity(double *out, const ecosys_graph *g, const size_t *member
     if (!k_out || !k_in) {
         free(k_out);
         free(k_in);
-        ecosys_i_ties_dispose(&t);
+        ecosys_i_adjacency_destroy(&adj);
         return ecosys_i_error_nomem();
     }
     double m = 0.0, inside = 0.0;
     if (view) {
-        for (size_t e = 0; e < t.count; e++)
-            add_tie(membership[t.from[e]], membership[t.to[e]], t.weight[e], directed, &m,
-                    &inside, k_out, k_in);
+        for (size_t v = 0; v < adj.n; v++)
+            for (size_t k = adj.all_start[v]; k < adj.all_start[v + 1]; k++)
+                if (adj.all_nbr[k] > v)
+                    add_tie(membership[v], membership[adj.all_nbr[k]],
+                            weighted ? adj.all_w[k] : 1.0, directed, &m, &inside, k_out, k_in);
     } else {
         const igraph_integer_t *from = VECTOR(g->ig.from), *to = VECTOR(g->ig.to);
         const double *weight = weighted ? VECTOR(g->weights) : NULL;
@@ -101,7 +105,7 @@ int ecosys_i_modularity(double *out, const ecosys_graph *g, const size_t *member
         *out = NAN;
     free(k_out);
     free(k_in);
-    ecosys_i_ties_dispose(&t);
+    ecosys_i_adjacency_destroy(&adj);
     return 0;
 }
 

@@ -31,8 +31,8 @@ from typing import Any, Dict, List, Union
 from . import _native
 from .errors import invalid
 from .graph import Graph
-from .measures import register
-from .partition import Partition
+from .measures import _doubles as _measure_doubles, register
+from .partition import Partition, _partition_of
 
 __all__ = ["ROLES", "StructuralHoles", "BrokerageRoles", "constraint", "effective_size",
            "efficiency", "hierarchy", "structural_holes", "brokerage_roles"]
@@ -49,9 +49,7 @@ def _flags(weighted: bool) -> int:
 
 
 def _doubles(graph: Graph, c_function: str, weighted: bool) -> Dict[str, float]:
-    keys = graph._keys()
-    return dict(zip(keys, _native.double_vector(c_function, graph._handle, len(keys),
-                                                _flags(weighted))))
+    return _measure_doubles(graph, c_function, _flags(weighted))
 
 
 @register("constraint", level="actor", c_function="ecosys_constraint", capability="brokerage")
@@ -172,23 +170,13 @@ def brokerage_roles(graph: Graph, group: Union[str, Partition] = "sector") -> Br
             number of actors.
     """
     keys = graph._keys()
-    if isinstance(group, Partition):
-        if group.vertex_count != len(keys):
-            raise invalid(f"the partition has {group.vertex_count} actors, the graph "
+    with _partition_of(graph, group) as partition:
+        if partition.vertex_count != len(keys):
+            raise invalid(f"the partition has {partition.vertex_count} actors, the graph "
                           f"{len(keys)}")
-        partition, owned = group, False
-    elif isinstance(group, str):
-        partition, owned = Partition.by_attribute(graph, group), True
-    else:
-        raise TypeError(f"group must be an attribute name or a Partition, not "
-                        f"{type(group).__name__}")
-    try:
         values = _native.brokerage_roles(graph._handle, partition._handle, 0)
         names = partition.groups
         membership = partition.group_numbers
-    finally:
-        if owned:
-            partition.close()
 
     def per_actor(rows: List[List[Any]], cast: Any = float) -> Dict[str, Dict[str, Any]]:
         return {k: _by_role(row, cast) for k, row in zip(keys, rows)}

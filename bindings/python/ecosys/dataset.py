@@ -366,6 +366,8 @@ class ActorSequence(Sequence[Actor]):
             return Actor(self._dataset, self._dataset.find_actor(key))
         if isinstance(key, slice):
             return [Actor(self._dataset, i) for i in range(*key.indices(len(self)))]
+        if not isinstance(key, int):
+            raise TypeError(f"actor index must be an int, an id or a slice, not {type(key).__name__}")
         n = len(self)
         index = key + n if key < 0 else key
         if not 0 <= index < n:
@@ -414,6 +416,8 @@ class TieSequence(Sequence[Tie]):
     def __getitem__(self, key: Union[int, slice]) -> Union[Tie, List[Tie]]:
         if isinstance(key, slice):
             return [Tie(self._dataset, i) for i in range(*key.indices(len(self)))]
+        if not isinstance(key, int):
+            raise TypeError(f"tie index must be an int or a slice, not {type(key).__name__}")
         n = len(self)
         index = key + n if key < 0 else key
         if not 0 <= index < n:

@@ -124,12 +124,7 @@ class Graph:
             raise TypeError(f"dataset must be an ecosys.Dataset, not {type(dataset).__name__}")
         self._options = GraphOptions(_date_text(at), _date_text(from_), _date_text(to), axis,
                                      kind, territory, directed, bool(drop_isolates))
-        direction = 0 if directed is None else (2 if directed else 1)
-        self._c_options = _native.graph_options(
-            direction, _native.text(self._options.at, "at"),
-            _native.text(self._options.from_, "from_"), _native.text(self._options.to, "to"),
-            _native.text(axis, "axis"), _native.text(kind, "kind"),
-            _native.text(territory, "territory"), bool(drop_isolates))
+        self._c_options = _native_options(self._options)
         self._dataset = dataset
         self._indices: Optional[List[int]] = None
         self._ids: Optional[List[str]] = None
@@ -282,6 +277,17 @@ class Graph:
         i = self._info
         kind = "directed" if i.directed else "undirected"
         return f"<Graph: {i.actor_count} actors, {i.tie_count} ties, {kind}>"
+
+
+def _native_options(options: GraphOptions) -> Any:
+    """The ecosys_graph_options of ``options`` (dates already text)."""
+    directed = options.directed
+    return _native.graph_options(
+        0 if directed is None else (2 if directed else 1),
+        _native.text(options.at, "at"), _native.text(options.from_, "from_"),
+        _native.text(options.to, "to"), _native.text(options.axis, "axis"),
+        _native.text(options.kind, "kind"), _native.text(options.territory, "territory"),
+        bool(options.drop_isolates))
 
 
 def _field_names(cls: Any) -> List[str]:

@@ -131,8 +131,8 @@ def clear_twomode(dataset: Dataset) -> None:
 
 
 def _attributes(handle: int, table: int, row: int, names: List[str]) -> Dict[str, str]:
-    value = _native.FUNCTIONS["ecosys_twomode_attribute"]
-    return {name: value(handle, table, row, k) for k, name in enumerate(names)}
+    return {name: _native.call("ecosys_twomode_attribute", handle, table, row, k)
+            for k, name in enumerate(names)}
 
 
 def events(dataset: Dataset) -> List[Event]:
@@ -149,10 +149,13 @@ def participation_rows(dataset: Dataset) -> List[Participation]:
     handle = dataset._handle
     names = _native.twomode_attribute_names(handle, _PARTICIPATION)
     ids = _native.dataset_actor_ids(handle)
+    event_ids: Dict[int, str] = {}  # each event's id read once, not once per row
     rows = []
     for i in range(_native.call("ecosys_twomode_participation_count", handle)):
         actor, event = _native.twomode_participation(handle, i)
-        rows.append(Participation(i, ids[actor], _native.twomode_event(handle, event)[0],
+        if event not in event_ids:
+            event_ids[event] = _native.twomode_event(handle, event)[0]
+        rows.append(Participation(i, ids[actor], event_ids[event],
                                   _attributes(handle, _PARTICIPATION, i, names)))
     return rows
 

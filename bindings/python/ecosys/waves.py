@@ -34,7 +34,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 from . import _native
 from .dataset import Dataset, _date_text
 from .errors import invalid
-from .graph import Graph, GraphOptions
+from .graph import Graph, GraphOptions, _native_options
 from .partition import Partition
 from .report import FORMATS
 
@@ -156,15 +156,11 @@ def _snapshot(spec: Snapshot, what: str) -> Any:
             raise invalid(f"{what}: unknown snapshot option(s) {sorted(unknown)}")
     else:
         raise TypeError(f"{what} must be a dict of graph options or an ecosys.GraphOptions")
-    directed = values.get("directed")
-    return _native.graph_options(
-        0 if directed is None else (2 if directed else 1),
-        _native.text(_date_text(values.get("at")), "at"),
-        _native.text(_date_text(values.get("from_")), "from_"),
-        _native.text(_date_text(values.get("to")), "to"),
-        _native.text(values.get("axis"), "axis"), _native.text(values.get("kind"), "kind"),
-        _native.text(values.get("territory"), "territory"),
-        bool(values.get("drop_isolates", False)))
+    return _native_options(GraphOptions(
+        _date_text(values.get("at")), _date_text(values.get("from_")),
+        _date_text(values.get("to")), values.get("axis"), values.get("kind"),
+        values.get("territory"), values.get("directed"),
+        bool(values.get("drop_isolates", False))))
 
 
 def _tie_set(raw: Dict[str, Any], ids: List[str], groups: List[str],
