@@ -2,12 +2,15 @@
 # Installs, from Debian 12's packages, whatever libecosys needs that is not
 # there yet: the build tools, the libraries, and the test tools. Works as
 # root, or through sudo otherwise. Does nothing (and needs no network) when
-# everything is installed.
+# everything is installed. python3-numpy and python3-scipy are NetworkX's
+# own optional dependencies (installed here without recommends), which the
+# Python tests' NetworkX cross-checks need (pagerank, eigenvector, mixing).
 set -eu
 
 PACKAGES="gcc g++ make cmake pkg-config libigraph-dev libglib2.0-dev libjson-glib-dev \
 libxml2-dev libcmocka-dev valgrind doxygen binutils \
-python3 python3-pytest python3-venv python3-pip python3-setuptools python3-wheel python3-networkx"
+python3 python3-pytest python3-venv python3-pip python3-setuptools python3-wheel python3-networkx \
+python3-numpy python3-scipy"
 
 missing=""
 for package in $PACKAGES; do
