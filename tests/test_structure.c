@@ -11,6 +11,7 @@
 #include "data/expected/reference_values.h"
 
 #include <math.h>
+#include <string.h>
 
 #define EXACT 1e-12
 #define ITERATIVE 1e-9
@@ -287,6 +288,75 @@ static void directed_graph_d(void **state)
     assert_close(s.mean_distance, D_W_MEAN_DISTANCE, EXACT);
 }
 
+/* ---- triangle counting against brute force ------------------------------ */
+
+/* Clustering counts triangles with degree-ordered "forward" lists
+ * (lib/measures/clustering.c). Expected values here come from the
+ * definition, by brute force over an adjacency matrix: t_v = number of
+ * pairs {u, w} of v's neighbours that are tied, c_v = t_v / C(k_v, 2),
+ * transitivity = sum t_v / sum C(k_v, 2). Random graphs with a hub (vertex
+ * 0 tied to most), directed ones with reciprocated pairs (one undirected
+ * tie in the view) and isolates. */
+enum { BRUTE_N = 40 };
+
+static void brute_force_case(unsigned int seed, int directed)
+{
+    static size_t edges[BRUTE_N * BRUTE_N][2];
+    static unsigned char tied[BRUTE_N][BRUTE_N]; /* undirected view */
+    memset(tied, 0, sizeof tied);
+    size_t m = 0;
+    unsigned long long state = seed;
+    for (size_t i = 0; i < BRUTE_N; i++) {
+        for (size_t j = 0; j < BRUTE_N; j++) {
+            if (i == j || (!directed && j < i) || i >= BRUTE_N - 3 || j >= BRUTE_N - 3)
+                continue; /* the last three actors stay isolated */
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            unsigned int r = (unsigned int) (state >> 33) % 100;
+            if (r < (i == 0 || j == 0 ? 70u : 15u)) {
+                edges[m][0] = i;
+                edges[m][1] = j;
+                m++;
+                tied[i][j] = tied[j][i] = 1;
+            }
+        }
+    }
+    double expected[BRUTE_N], triangles = 0, triples = 0;
+    for (size_t v = 0; v < BRUTE_N; v++) {
+        double t = 0, k = 0;
+        for (size_t u = 0; u < BRUTE_N; u++) {
+            k += tied[v][u];
+            for (size_t w = u + 1; w < BRUTE_N; w++)
+                t += tied[v][u] && tied[v][w] && tied[u][w];
+        }
+        triangles += t;
+        triples += k * (k - 1) / 2;
+        expected[v] = k < 2 ? 0 : t / (k * (k - 1) / 2);
+    }
+    ecosys_dataset *ds;
+    ecosys_graph *g = ecosys_test_graph(&ds, BRUTE_N, (const size_t (*)[2]) edges, m, NULL,
+                                        directed);
+    double x[BRUTE_N], mean = 0;
+    assert_ok(ecosys_local_clustering(x, g, 0));
+    assert_vector_close(x, expected, BRUTE_N, EXACT);
+    for (size_t v = 0; v < BRUTE_N; v++)
+        mean += expected[v] / BRUTE_N;
+    ecosys_structure s;
+    assert_ok(ecosys_structure_compute(&s, g, ECOSYS_NO_PATHS));
+    assert_close(s.transitivity, triangles / triples, EXACT);
+    assert_close(s.mean_local_clustering, mean, EXACT);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
+static void clustering_against_brute_force(void **state)
+{
+    (void) state;
+    for (unsigned int seed = 1; seed <= 20; seed++) {
+        brute_force_case(seed, 0);
+        brute_force_case(seed, 1);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +366,7 @@ int main(void)
         cmocka_unit_test(karate),
         cmocka_unit_test(karate_without_paths),
         cmocka_unit_test(directed_graph_d),
+        cmocka_unit_test(clustering_against_brute_force),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,7 +88,7 @@ typedef struct ecosys_structure {
  *
  * With ECOSYS_NO_PATHS the fields that need all shortest paths (diameter,
  * mean_distance, betweenness_centralization, closeness_centralization) are
- * left NaN and the rest costs O(m d) (triangles) or less: use it on large
+ * left NaN and the rest costs O(m sqrt(m)) (triangles) or less: use it on large
  * networks (10^5 actors and more).
  *
  * @param out   receives the structure.
@@ -158,7 +158,9 @@ ECOSYS_EXTERN int ecosys_pagerank(double *out, const ecosys_graph *graph, double
 /**
  * Local clustering (Watts & Strogatz 1998): edges among v's neighbours over
  * k(k-1)/2; vertices of degree < 2 get 0 (stated convention; igraph's
- * TRANSITIVITY_ZERO). Direction ignored, weights ignored. O(n d^2).
+ * TRANSITIVITY_ZERO). Direction ignored (a reciprocated pair is one tie),
+ * weights ignored. Triangles counted on degree-ordered forward lists
+ * (Schank & Wagner 2005): O(m sqrt(m)) time, O(n + m) memory.
  */
 ECOSYS_EXTERN int ecosys_local_clustering(double *out, const ecosys_graph *graph,
                                           unsigned int flags);

@@ -11,22 +11,6 @@
 
 /* ---- local clustering --------------------------------------------------- */
 
-static igraph_error_t local_clustering_impl(double *out, const ecosys_graph *g)
-{
-    igraph_integer_t n = igraph_vcount(&g->ig);
-    ecosys_i_view view;
-    IGRAPH_CHECK(ecosys_i_view_init(&view, g, /* undirected = */ 1, /* lengths = */ 0));
-    igraph_vector_t result;
-    IGRAPH_VECTOR_INIT_FINALLY(&result, n);
-    IGRAPH_CHECK(igraph_transitivity_local_undirected(view.ig, &result, igraph_vss_all(),
-                                                      IGRAPH_TRANSITIVITY_ZERO));
-    memcpy(out, VECTOR(result), (size_t) n * sizeof *out);
-    igraph_vector_destroy(&result);
-    ecosys_i_view_destroy(&view);
-    IGRAPH_FINALLY_CLEAN(2);
-    return IGRAPH_SUCCESS;
-}
-
 int ecosys_local_clustering(double *out, const ecosys_graph *g, unsigned int flags)
 {
     /* No flag: weights and direction are ignored, so none is meaningful
@@ -34,11 +18,7 @@ int ecosys_local_clustering(double *out, const ecosys_graph *g, unsigned int fla
     int rc = ecosys_i_measure_args(out, g, flags, 0, "ecosys_local_clustering");
     if (rc)
         return rc;
-    if (g->info.actor_count == 0)
-        return 0;
-    ecosys_i_igraph_lock();
-    igraph_error_t irc = local_clustering_impl(out, g);
-    return ecosys_i_igraph_unlock(irc, "local clustering");
+    return ecosys_i_clustering(out, NULL, g); /* clustering.c: no igraph */
 }
 
 /* ---- core number -------------------------------------------------------- */

@@ -61,6 +61,14 @@ void ecosys_i_view_destroy(ecosys_i_view *view);
 igraph_error_t ecosys_i_components(const igraph_t *ig, igraph_vector_int_t *membership,
                                    igraph_vector_int_t *sizes);
 
+/* Local clustering of every vertex into @p out (n entries), direction and
+ * weights ignored, 0 below degree 2, and (if @p transitivity is not NULL)
+ * the global transitivity 3 x triangles / connected triples, NaN without a
+ * triple (lib/measures/clustering.c). Plain C on the graph's edge arrays:
+ * no igraph call, no lock needed. Returns 0, ECOSYS_ENOMEM or
+ * ECOSYS_EUNSUPPORTED, with the last error set. */
+int ecosys_i_clustering(double *out, double *transitivity, const ecosys_graph *graph);
+
 /* Turns igraph's negative zero (eigenvector centrality of unreached
  * vertices) into +0. */
 static inline double ecosys_i_plus_zero(double x)

@@ -87,36 +87,41 @@ static igraph_error_t distances_part(ecosys_structure *s, const ecosys_graph *g,
     return IGRAPH_SUCCESS;
 }
 
-/* Transitivity, mean local clustering, articulation points and bridges:
- * all ignore direction, so they run on the undirected view. */
+/* Articulation points and bridges ignore direction, so they run on the
+ * undirected view. */
 static igraph_error_t undirected_part(ecosys_structure *s, const ecosys_graph *g)
 {
-    igraph_integer_t n = igraph_vcount(&g->ig);
     ecosys_i_view view;
     IGRAPH_CHECK(ecosys_i_view_init(&view, g, /* undirected = */ 1, /* lengths = */ 0));
-    igraph_vector_t local;
     igraph_vector_int_t found;
-    IGRAPH_VECTOR_INIT_FINALLY(&local, n);
     IGRAPH_VECTOR_INT_INIT_FINALLY(&found, 0);
-    IGRAPH_CHECK(igraph_transitivity_undirected(view.ig, &s->transitivity,
-                                                IGRAPH_TRANSITIVITY_NAN));
-    if (isnan(s->transitivity))
-        s->transitivity = NAN; /* igraph's 0/0 may carry a sign bit */
-    IGRAPH_CHECK(igraph_transitivity_local_undirected(view.ig, &local, igraph_vss_all(),
-                                                      IGRAPH_TRANSITIVITY_ZERO));
-    double sum = 0;
-    for (igraph_integer_t v = 0; v < n; v++)
-        sum += VECTOR(local)[v];
-    s->mean_local_clustering = sum / (double) n;
     IGRAPH_CHECK(igraph_articulation_points(view.ig, &found));
     s->articulation_point_count = (size_t) igraph_vector_int_size(&found);
     IGRAPH_CHECK(igraph_bridges(view.ig, &found));
     s->bridge_count = (size_t) igraph_vector_int_size(&found);
     igraph_vector_int_destroy(&found);
-    igraph_vector_destroy(&local);
     ecosys_i_view_destroy(&view);
-    IGRAPH_FINALLY_CLEAN(3);
+    IGRAPH_FINALLY_CLEAN(2);
     return IGRAPH_SUCCESS;
+}
+
+/* Transitivity and mean local clustering, from one triangle count
+ * (clustering.c), outside igraph. */
+static int clustering_part(ecosys_structure *s, const ecosys_graph *g)
+{
+    size_t n = g->info.actor_count;
+    double *local = malloc(n * sizeof *local);
+    if (!local)
+        return ecosys_i_error_nomem();
+    int rc = ecosys_i_clustering(local, &s->transitivity, g);
+    if (!rc) {
+        double sum = 0;
+        for (size_t v = 0; v < n; v++)
+            sum += local[v];
+        s->mean_local_clustering = sum / (double) n;
+    }
+    free(local);
+    return rc;
 }
 
 /* Largest k of a non-empty k-core (k-cores by in + out degree if directed). */
@@ -197,6 +202,8 @@ int ecosys_structure_compute(ecosys_structure *out, const ecosys_graph *g, unsig
     s.diameter = s.mean_distance = s.transitivity = s.mean_local_clustering = NAN;
     s.degree_centralization = s.betweenness_centralization = NAN;
     s.closeness_centralization = s.eigenvector_centralization = NAN;
+    if (n > 0 && (rc = clustering_part(&s, g)))
+        return rc;
     if (n > 0) {
         ecosys_i_igraph_lock();
         igraph_error_t irc = structure_impl(&s, g, s.weighted, !(flags & ECOSYS_NO_PATHS));
