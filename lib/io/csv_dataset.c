@@ -9,6 +9,7 @@
 #include "graph/dataset_internal.h"
 #include "io/csv_table.h"
 #include "io/csv_twomode.h"
+#include "io/weight_text.h"
 
 #include <glib.h>
 
@@ -144,9 +145,8 @@ static int small_integer(double *out, const char *text, size_t length)
     return 1;
 }
 
-/* A weight is a plain decimal (or hexadecimal) number, finite and >= 0;
- * an empty field means 1. g_ascii_strtod ignores the C locale, which a
- * host program may have set to use decimal commas. */
+/* A weight follows io/weight_text.h; an empty field means 1, and spaces
+ * around it are an error (CSV fields are taken as they are). */
 static int parse_weight(double *out, const ecosys_i_csv_reader *r, const ecosys_i_csv_field *f)
 {
     *out = 1.0;
@@ -158,24 +158,10 @@ static int parse_weight(double *out, const ecosys_i_csv_reader *r, const ecosys_
                                         "column \"weight\": \"%.64s\" has leading or trailing "
                                         "spaces",
                                         text);
-    char *end;
-    errno = 0;
-    double weight = g_ascii_strtod(text, &end);
-    if (end != text + f->length)
-        return ecosys_i_csv_parse_error(r, f, "column \"weight\": \"%.64s\" is not a number", text);
-    if (!isfinite(weight))
-        return ecosys_i_csv_parse_error(r, f,
-                                        "column \"weight\": %.64s is not finite (weights must be "
-                                        "finite numbers >= 0)", text);
-    if (weight == 0 && errno == ERANGE)
-        return ecosys_i_csv_parse_error(r, f,
-                                        "column \"weight\": %.64s is too small to represent (it "
-                                        "would become 0)", text);
-    if (weight < 0)
-        return ecosys_i_csv_parse_error(r, f,
-                                        "column \"weight\": %.64s is negative (weights must "
-                                        "be >= 0)", text);
-    *out = weight;
+    ecosys_i_weight_status status = ecosys_i_weight_from_text(out, text, f->length);
+    if (status != ECOSYS_I_WEIGHT_OK)
+        return ecosys_i_csv_parse_error(r, f, "column \"weight\": \"%.64s\" %s", text,
+                                        ecosys_i_weight_problem(status));
     return 0;
 }
 

@@ -189,55 +189,6 @@ int ecosys_i_find_or_add_attribute(size_t *out_attr, ecosys_dataset *ds, ecosys_
     return ecosys_dataset_add_attribute(out_attr, ds, table, name);
 }
 
-/* Returns the end of a decimal number at @p p ([+-]digits[.digits][e[+-]digits],
- * with at least one mantissa digit), or NULL. No "inf", "nan" or hexadecimal. */
-static const char *scan_decimal(const char *p)
-{
-    if (*p == '+' || *p == '-')
-        p++;
-    int digits = 0;
-    for (; g_ascii_isdigit(*p); p++)
-        digits++;
-    if (*p == '.')
-        for (p++; g_ascii_isdigit(*p); p++)
-            digits++;
-    if (!digits)
-        return NULL;
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        if (!g_ascii_isdigit(*p))
-            return NULL;
-        while (g_ascii_isdigit(*p))
-            p++;
-    }
-    return p;
-}
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-int ecosys_i_parse_weight(double *out, const char *text)
-{
-    const char *p = text;
-    while (is_space(*p))
-        p++;
-    const char *end = scan_decimal(p);
-    const char *rest = end;
-    while (rest && is_space(*rest))
-        rest++;
-    if (!end || *rest != '\0')
-        return ecosys_i_error(ECOSYS_EPARSE, "weight \"%.100s\" is not a number", text);
-    double w = g_ascii_strtod(p, NULL);
-    if (!isfinite(w) || w < 0)
-        return ecosys_i_error(ECOSYS_EPARSE, "weight \"%.100s\" must be finite and >= 0", text);
-    *out = w;
-    return 0;
-}
-
 /* ---- atomic output files ------------------------------------------------ */
 
 static atomic_uint tmp_counter;

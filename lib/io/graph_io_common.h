@@ -106,11 +106,6 @@ int ecosys_i_tie_flush(ecosys_i_tie_buffer *buffer, ecosys_dataset *ds, const ch
 int ecosys_i_find_or_add_attribute(size_t *out_attr, ecosys_dataset *ds, ecosys_table table,
                                    const char *name);
 
-/* Parses a weight: the whole text (surrounding ASCII spaces allowed) must be
- * a decimal number, finite and >= 0. Returns 0 or ECOSYS_EPARSE with a
- * message (no location). */
-int ecosys_i_parse_weight(double *out, const char *text);
-
 /* An output file written through a temporary file (see the top). Writes
  * go through a 64 KiB buffer of its own: the writers emit many small
  * pieces, and stdio's per-call locking would dominate. */

@@ -6,6 +6,7 @@
  * with the key's type. A <default> is checked like the data it stands for
  * and materialised later in every element lacking the data. */
 #include "io/graphml_read_internal.h"
+#include "io/weight_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -155,12 +156,43 @@ int ecosys_i_graphml_start_key(ecosys_i_graphml_reader *r, const xmlChar **attrs
     return rc;
 }
 
+static int is_xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A weight's text (io/weight_text.h), XML whitespace around it allowed.
+ * Returns 0 or ECOSYS_EPARSE with a message (no location). */
+static int parse_weight(double *out, const char *text)
+{
+    size_t begin = 0, end = strlen(text);
+    while (begin < end && is_xml_space(text[begin]))
+        begin++;
+    while (end > begin && is_xml_space(text[end - 1]))
+        end--;
+    /* A copy without the spaces; a weight longer than the buffer cannot be
+     * a useful number but is still judged whole (malloc, not GLib's
+     * aborting g_strndup). */
+    char small[64], *number = end - begin < sizeof small ? small : malloc(end - begin + 1);
+    if (!number)
+        return ecosys_i_error_nomem();
+    memcpy(number, text + begin, end - begin);
+    number[end - begin] = '\0';
+    ecosys_i_weight_status status = ecosys_i_weight_from_text(out, number, end - begin);
+    if (number != small)
+        free(number);
+    if (status != ECOSYS_I_WEIGHT_OK)
+        return ecosys_i_error(ECOSYS_EPARSE, "weight \"%.100s\" %s", text,
+                              ecosys_i_weight_problem(status));
+    return 0;
+}
+
 int ecosys_i_graphml_check_value(ecosys_i_graphml_reader *r, ecosys_i_graphml_slot slot,
                                  const char *text, double *weight, ecosys_i_location where)
 {
     int rc = 0;
     if (slot == ECOSYS_I_GRAPHML_SLOT_WEIGHT) {
-        if ((rc = ecosys_i_parse_weight(weight, text)))
+        if ((rc = parse_weight(weight, text)))
             return ecosys_i_graphml_fail_last(r, rc, where, NULL);
     } else if ((slot == ECOSYS_I_GRAPHML_SLOT_START || slot == ECOSYS_I_GRAPHML_SLOT_END) &&
                text[0]) {

@@ -9,6 +9,7 @@
  * JSON text. Errors name the value by a JSON pointer ("/links/3/weight"),
  * built only when an error needs it. */
 #include "io/json_read_internal.h"
+#include "io/weight_text.h"
 
 #include <glib.h>
 #include <math.h>
@@ -279,12 +280,12 @@ static int read_weight(ecosys_i_json_reader *r, json_ptr *ptr, double *out)
     if (kind != ECOSYS_I_JSON_INT && kind != ECOSYS_I_JSON_REAL)
         return ecosys_i_json_fail(r, ECOSYS_EPARSE, where, "%s: weight must be a number",
                                   pointer(ptr));
-    double w = g_ascii_strtod(r->text.data, NULL);
-    if (!isfinite(w) || w < 0)
-        return ecosys_i_json_fail(r, ECOSYS_EPARSE, where,
-                                  "%s: weight %.100s must be finite and >= 0", pointer(ptr),
-                                  r->text.data);
-    *out = w;
+    /* The lexer has checked JSON's number syntax; the rule of every format
+     * (io/weight_text.h) then refuses 1e999, 1e-400 and -1. */
+    ecosys_i_weight_status status = ecosys_i_weight_from_text(out, r->text.data, r->text.length);
+    if (status != ECOSYS_I_WEIGHT_OK)
+        return ecosys_i_json_fail(r, ECOSYS_EPARSE, where, "%s: weight %.100s %s", pointer(ptr),
+                                  r->text.data, ecosys_i_weight_problem(status));
     return 0;
 }
 
