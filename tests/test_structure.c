@@ -288,18 +288,46 @@ static void directed_graph_d(void **state)
     assert_close(s.mean_distance, D_W_MEAN_DISTANCE, EXACT);
 }
 
-/* ---- triangle counting against brute force ------------------------------ */
+/* ---- triangles, cut vertices and bridges against brute force ------------------------------ */
 
 /* Clustering counts triangles with degree-ordered "forward" lists
  * (lib/measures/clustering.c). Expected values here come from the
  * definition, by brute force over an adjacency matrix: t_v = number of
  * pairs {u, w} of v's neighbours that are tied, c_v = t_v / C(k_v, 2),
- * transitivity = sum t_v / sum C(k_v, 2). Random graphs with a hub (vertex
+ * transitivity = sum t_v / sum C(k_v, 2); a cut vertex (tie) is one whose
+ * removal leaves more components than before (a removed vertex is not a
+ * component). Random graphs with a hub (vertex
  * 0 tied to most), directed ones with reciprocated pairs (one undirected
  * tie in the view) and isolates. */
 enum { BRUTE_N = 40 };
 
-static void brute_force_case(unsigned int seed, int directed)
+/* Components of the undirected view without vertex @p skip_v (BRUTE_N: none)
+ * and without the tie @p skip_a - @p skip_b, by repeated relabelling. */
+static size_t brute_components(unsigned char tied[BRUTE_N][BRUTE_N], size_t skip_v,
+                               size_t skip_a, size_t skip_b)
+{
+    size_t label[BRUTE_N], count = 0;
+    for (size_t v = 0; v < BRUTE_N; v++)
+        label[v] = v;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t u = 0; u < BRUTE_N; u++)
+            for (size_t w = 0; w < BRUTE_N; w++) {
+                if (!tied[u][w] || u == skip_v || w == skip_v ||
+                    (u == skip_a && w == skip_b) || (u == skip_b && w == skip_a))
+                    continue;
+                if (label[w] < label[u]) {
+                    label[u] = label[w];
+                    changed = 1;
+                }
+            }
+    }
+    for (size_t v = 0; v < BRUTE_N; v++)
+        count += v != skip_v && label[v] == v;
+    return count;
+}
+
+static void brute_force_case(unsigned int seed, int directed, unsigned int density)
 {
     static size_t edges[BRUTE_N * BRUTE_N][2];
     static unsigned char tied[BRUTE_N][BRUTE_N]; /* undirected view */
@@ -312,7 +340,7 @@ static void brute_force_case(unsigned int seed, int directed)
                 continue; /* the last three actors stay isolated */
             state = state * 6364136223846793005ULL + 1442695040888963407ULL;
             unsigned int r = (unsigned int) (state >> 33) % 100;
-            if (r < (i == 0 || j == 0 ? 70u : 15u)) {
+            if (r < (i == 0 || j == 0 ? 70u : density)) {
                 edges[m][0] = i;
                 edges[m][1] = j;
                 m++;
@@ -340,20 +368,52 @@ static void brute_force_case(unsigned int seed, int directed)
     assert_vector_close(x, expected, BRUTE_N, EXACT);
     for (size_t v = 0; v < BRUTE_N; v++)
         mean += expected[v] / BRUTE_N;
+    size_t whole = brute_components(tied, BRUTE_N, BRUTE_N, BRUTE_N), points = 0, bridges = 0;
+    ecosys_index_list found;
+    assert_ok(ecosys_articulation_points(&found, g));
+    for (size_t v = 0, k = 0; v < BRUTE_N; v++) {
+        /* An isolate's removal leaves one component fewer, never more. */
+        if (brute_components(tied, v, BRUTE_N, BRUTE_N) > whole) {
+            assert_true(k < found.count);
+            assert_int_equal(found.items[k++], v);
+            points++;
+        }
+    }
+    assert_int_equal(found.count, points);
+    ecosys_index_list_dispose(&found);
+    ecosys_pair_list cut;
+    assert_ok(ecosys_bridges(&cut, g));
+    for (size_t u = 0, k = 0; u < BRUTE_N; u++)
+        for (size_t w = u + 1; w < BRUTE_N; w++)
+            if (tied[u][w] && brute_components(tied, BRUTE_N, u, w) > whole) {
+                assert_true(k < cut.count);
+                assert_int_equal(cut.sources[k], u);
+                assert_int_equal(cut.targets[k], w);
+                k++;
+                bridges++;
+            }
+    assert_int_equal(cut.count, bridges);
+    ecosys_pair_list_dispose(&cut);
     ecosys_structure s;
     assert_ok(ecosys_structure_compute(&s, g, ECOSYS_NO_PATHS));
+    assert_int_equal(s.articulation_point_count, points);
+    assert_int_equal(s.bridge_count, bridges);
     assert_close(s.transitivity, triangles / triples, EXACT);
     assert_close(s.mean_local_clustering, mean, EXACT);
     ecosys_graph_free(g);
     ecosys_dataset_free(ds);
 }
 
-static void clustering_against_brute_force(void **state)
+static void clustering_and_cuts_against_brute_force(void **state)
 {
     (void) state;
     for (unsigned int seed = 1; seed <= 20; seed++) {
-        brute_force_case(seed, 0);
-        brute_force_case(seed, 1);
+        /* Dense enough for triangles; sparse enough for cut vertices and
+         * bridges (the hub keeps the graph mostly connected). */
+        brute_force_case(seed, 0, 15);
+        brute_force_case(seed, 1, 15);
+        brute_force_case(seed, 0, 2);
+        brute_force_case(seed, 1, 2);
     }
 }
 
@@ -366,7 +426,7 @@ int main(void)
         cmocka_unit_test(karate),
         cmocka_unit_test(karate_without_paths),
         cmocka_unit_test(directed_graph_d),
-        cmocka_unit_test(clustering_against_brute_force),
+        cmocka_unit_test(clustering_and_cuts_against_brute_force),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -85,18 +85,7 @@ int ecosys_components(size_t *out_membership, size_t *out_count, const ecosys_gr
     return 0;
 }
 
-/* ---- articulation points ------------------------------------------------ */
-
-static igraph_error_t articulation_impl(igraph_vector_int_t *points, const ecosys_graph *g)
-{
-    ecosys_i_view view;
-    IGRAPH_CHECK(ecosys_i_view_init(&view, g, /* undirected = */ 1, /* lengths = */ 0));
-    IGRAPH_CHECK(igraph_articulation_points(view.ig, points));
-    igraph_vector_int_sort(points);
-    ecosys_i_view_destroy(&view);
-    IGRAPH_FINALLY_CLEAN(1);
-    return IGRAPH_SUCCESS;
-}
+/* ---- articulation points and bridges (cut_points.c: no igraph) ----------- */
 
 int ecosys_articulation_points(ecosys_index_list *out, const ecosys_graph *g)
 {
@@ -105,32 +94,31 @@ int ecosys_articulation_points(ecosys_index_list *out, const ecosys_graph *g)
         return rc;
     out->items = NULL;
     out->count = 0;
-    if (g->info.actor_count == 0)
+    size_t n = g->info.actor_count, count = 0;
+    if (n == 0)
         return 0;
-    size_t *items = NULL, count = 0;
-    igraph_vector_int_t points;
-    ecosys_i_igraph_lock();
-    igraph_error_t irc = igraph_vector_int_init(&points, 0);
-    if (irc == IGRAPH_SUCCESS) {
-        irc = articulation_impl(&points, g);
-        if (irc == IGRAPH_SUCCESS) {
-            count = (size_t) igraph_vector_int_size(&points);
-            items = count ? malloc(count * sizeof *items) : NULL;
-            if (count && !items)
-                irc = IGRAPH_ENOMEM;
-            for (size_t i = 0; items && i < count; i++)
-                items[i] = (size_t) VECTOR(points)[i];
-        }
-        igraph_vector_int_destroy(&points);
-    }
-    if ((rc = ecosys_i_igraph_unlock(irc, "articulation points")))
+    unsigned char *is_point = malloc(n);
+    if (!is_point)
+        return ecosys_i_error_nomem();
+    if ((rc = ecosys_i_cut_elements(is_point, NULL, NULL, g))) {
+        free(is_point);
         return rc;
+    }
+    for (size_t v = 0; v < n; v++)
+        count += is_point[v];
+    size_t *items = count ? malloc(count * sizeof *items) : NULL;
+    if (count && !items) {
+        free(is_point);
+        return ecosys_i_error_nomem();
+    }
+    for (size_t v = 0, k = 0; v < n; v++)
+        if (is_point[v])
+            items[k++] = v; /* increasing vertex order */
+    free(is_point);
     out->items = items;
     out->count = count;
     return 0;
 }
-
-/* ---- bridges ------------------------------------------------------------ */
 
 typedef struct bridge {
     size_t source, target;
@@ -144,30 +132,35 @@ static int compare_bridges(const void *a, const void *b)
     return (x->target > y->target) - (x->target < y->target);
 }
 
-/* Fills *found (malloc'd, sorted) with the bridges of the undirected view. */
-static igraph_error_t bridges_impl(bridge **found, size_t *count, const ecosys_graph *g)
+/* The bridges as pairs source < target, sorted. */
+static int bridges_found(bridge **found, size_t *count, const ecosys_graph *g)
 {
-    ecosys_i_view view;
-    IGRAPH_CHECK(ecosys_i_view_init(&view, g, /* undirected = */ 1, /* lengths = */ 0));
-    igraph_vector_int_t edges;
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
-    IGRAPH_CHECK(igraph_bridges(view.ig, &edges));
-    size_t k = (size_t) igraph_vector_int_size(&edges);
-    bridge *list = malloc((k ? k : 1) * sizeof *list);
-    IGRAPH_CHECK_OOM(list, "bridges");
-    for (size_t i = 0; i < k; i++) {
-        size_t from = (size_t) IGRAPH_FROM(view.ig, VECTOR(edges)[i]);
-        size_t to = (size_t) IGRAPH_TO(view.ig, VECTOR(edges)[i]);
-        list[i].source = from < to ? from : to;
-        list[i].target = from < to ? to : from;
+    size_t n = g->info.actor_count, k = 0;
+    unsigned char *bridge_child = malloc(n);
+    uint32_t *parent = malloc(n * sizeof *parent);
+    int rc = bridge_child && parent ? ecosys_i_cut_elements(NULL, bridge_child, parent, g)
+                                    : ecosys_i_error_nomem();
+    for (size_t v = 0; !rc && v < n; v++)
+        k += bridge_child[v];
+    bridge *list = rc ? NULL : malloc((k ? k : 1) * sizeof *list);
+    if (!rc && !list)
+        rc = ecosys_i_error_nomem();
+    for (size_t v = 0, i = 0; !rc && v < n; v++) {
+        if (!bridge_child[v])
+            continue;
+        size_t p = parent[v];
+        list[i].source = p < v ? p : v;
+        list[i].target = p < v ? v : p;
+        i++;
     }
+    free(bridge_child);
+    free(parent);
+    if (rc)
+        return rc;
     qsort(list, k, sizeof *list, compare_bridges);
-    igraph_vector_int_destroy(&edges);
-    ecosys_i_view_destroy(&view);
-    IGRAPH_FINALLY_CLEAN(2);
     *found = list;
     *count = k;
-    return IGRAPH_SUCCESS;
+    return 0;
 }
 
 int ecosys_bridges(ecosys_pair_list *out, const ecosys_graph *g)
@@ -181,9 +174,7 @@ int ecosys_bridges(ecosys_pair_list *out, const ecosys_graph *g)
         return 0;
     bridge *list = NULL;
     size_t count = 0;
-    ecosys_i_igraph_lock();
-    igraph_error_t irc = bridges_impl(&list, &count, g);
-    if ((rc = ecosys_i_igraph_unlock(irc, "bridges")))
+    if ((rc = bridges_found(&list, &count, g)))
         return rc;
     size_t *sources = count ? malloc(count * sizeof *sources) : NULL;
     size_t *targets = count ? malloc(count * sizeof *targets) : NULL;

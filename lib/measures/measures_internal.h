@@ -18,6 +18,7 @@
 #include "graph/graph_internal.h"
 
 #include <igraph.h>
+#include <stdint.h>
 
 /* The mode bits of the flags. */
 #define ECOSYS_I_MODE_BITS ((unsigned int) ECOSYS_MODE_ALL)
@@ -68,6 +69,15 @@ igraph_error_t ecosys_i_components(const igraph_t *ig, igraph_vector_int_t *memb
  * no igraph call, no lock needed. Returns 0, ECOSYS_ENOMEM or
  * ECOSYS_EUNSUPPORTED, with the last error set. */
 int ecosys_i_clustering(double *out, double *transitivity, const ecosys_graph *graph);
+
+/* Cut vertices and cut edges of the undirected view by one depth-first
+ * search (lib/measures/cut_points.c), without igraph. Each output may be
+ * NULL; otherwise it has n entries: is_point[v] = 1 if v is an articulation
+ * point; bridge_child[v] = 1 if the tie parent[v]-v of the search tree is a
+ * bridge (parent[v] = UINT32_MAX for the roots). Returns 0, ECOSYS_ENOMEM or
+ * ECOSYS_EUNSUPPORTED (2^32 actors or more), with the last error set. */
+int ecosys_i_cut_elements(unsigned char *is_point, unsigned char *bridge_child,
+                          uint32_t *parent, const ecosys_graph *graph);
 
 /* Turns igraph's negative zero (eigenvector centrality of unreached
  * vertices) into +0. */

@@ -87,40 +87,36 @@ static igraph_error_t distances_part(ecosys_structure *s, const ecosys_graph *g,
     return IGRAPH_SUCCESS;
 }
 
-/* Articulation points and bridges ignore direction, so they run on the
- * undirected view. */
-static igraph_error_t undirected_part(ecosys_structure *s, const ecosys_graph *g)
-{
-    ecosys_i_view view;
-    IGRAPH_CHECK(ecosys_i_view_init(&view, g, /* undirected = */ 1, /* lengths = */ 0));
-    igraph_vector_int_t found;
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&found, 0);
-    IGRAPH_CHECK(igraph_articulation_points(view.ig, &found));
-    s->articulation_point_count = (size_t) igraph_vector_int_size(&found);
-    IGRAPH_CHECK(igraph_bridges(view.ig, &found));
-    s->bridge_count = (size_t) igraph_vector_int_size(&found);
-    igraph_vector_int_destroy(&found);
-    ecosys_i_view_destroy(&view);
-    IGRAPH_FINALLY_CLEAN(2);
-    return IGRAPH_SUCCESS;
-}
-
-/* Transitivity and mean local clustering, from one triangle count
- * (clustering.c), outside igraph. */
-static int clustering_part(ecosys_structure *s, const ecosys_graph *g)
+/* The parts that ignore direction and need no igraph: transitivity and
+ * mean local clustering from one triangle count (clustering.c), cut
+ * vertices and cut edges from one depth-first search (cut_points.c). */
+static int undirected_part(ecosys_structure *s, const ecosys_graph *g)
 {
     size_t n = g->info.actor_count;
     double *local = malloc(n * sizeof *local);
-    if (!local)
+    unsigned char *flags = malloc(2 * n);
+    if (!local || !flags) {
+        free(local);
+        free(flags);
         return ecosys_i_error_nomem();
+    }
     int rc = ecosys_i_clustering(local, &s->transitivity, g);
     if (!rc) {
         double sum = 0;
         for (size_t v = 0; v < n; v++)
             sum += local[v];
         s->mean_local_clustering = sum / (double) n;
+        rc = ecosys_i_cut_elements(flags, flags + n, NULL, g);
+    }
+    if (!rc) {
+        s->articulation_point_count = s->bridge_count = 0;
+        for (size_t v = 0; v < n; v++) {
+            s->articulation_point_count += flags[v];
+            s->bridge_count += flags[n + v];
+        }
     }
     free(local);
+    free(flags);
     return rc;
 }
 
@@ -177,7 +173,6 @@ static igraph_error_t structure_impl(ecosys_structure *s, const ecosys_graph *g,
         IGRAPH_CHECK(distances_part(s, g, &membership, largest, weighted));
     igraph_vector_int_destroy(&membership);
     IGRAPH_FINALLY_CLEAN(1);
-    IGRAPH_CHECK(undirected_part(s, g));
     IGRAPH_CHECK(max_core_part(s, g));
     if (igraph_vcount(&g->ig) >= 3)
         IGRAPH_CHECK(centralization_part(s, g, paths));
@@ -202,7 +197,7 @@ int ecosys_structure_compute(ecosys_structure *out, const ecosys_graph *g, unsig
     s.diameter = s.mean_distance = s.transitivity = s.mean_local_clustering = NAN;
     s.degree_centralization = s.betweenness_centralization = NAN;
     s.closeness_centralization = s.eigenvector_centralization = NAN;
-    if (n > 0 && (rc = clustering_part(&s, g)))
+    if (n > 0 && (rc = undirected_part(&s, g)))
         return rc;
     if (n > 0) {
         ecosys_i_igraph_lock();
