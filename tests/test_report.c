@@ -850,6 +850,35 @@ static void names_with_line_breaks(void **state)
     ecosys_dataset_free(ds);
 }
 
+/* A title with a tab and line breaks is still one heading line: each of
+ * them becomes a space, and the underline counts characters, not bytes.
+ * "Caf\xc3\xa9\tA\nB\rC" gives "Caf\xc3\xa9 A B C": C, a, f, e-acute, space,
+ * A, space, B, space, C = 10 characters (11 bytes, e-acute being two). JSON
+ * keeps the title as given, with RFC 8259's short escapes. */
+static void title_with_line_breaks(void **state)
+{
+    (void) state;
+    fixture f = star(0);
+    ecosys_summary_options o = ECOSYS_SUMMARY_OPTIONS_INIT;
+    o.title = "Caf\xc3\xa9\tA\nB\rC";
+    static const char *const want[] = {
+        "Caf\xc3\xa9 A B C\n==========\n\n", /* text */
+        "# Caf\xc3\xa9 A B C\n\n",             /* Markdown */
+        "\"title\" : \"Caf\xc3\xa9\\tA\\nB\\rC\"", /* JSON */
+    };
+    for (int format = ECOSYS_REPORT_TEXT; format <= ECOSYS_REPORT_JSON; format++) {
+        o.format = (ecosys_report_format) format;
+        char *text = NULL;
+        assert_ok(ecosys_summary_render(&text, NULL, f.graph, &o));
+        if (format == ECOSYS_REPORT_JSON)
+            after(text, want[format]);
+        else if (strncmp(text, want[format], strlen(want[format])) != 0)
+            fail_msg("heading is not \"%s\" in:\n%s", want[format], text);
+        ecosys_string_free(text);
+    }
+    fixture_free(&f);
+}
+
 /* No actor at all: every format still renders. */
 static void empty_graph(void **state)
 {
@@ -1359,6 +1388,7 @@ int main(void)
         cmocka_unit_test(text_no_paths),
         cmocka_unit_test(directed_graph),
         cmocka_unit_test(names_with_line_breaks),
+        cmocka_unit_test(title_with_line_breaks),
         cmocka_unit_test(empty_graph),
         cmocka_unit_test(clermont_all_formats),
         cmocka_unit_test(json_across_star),

@@ -323,6 +323,71 @@ void ecosys_i_json_null(ecosys_i_json_out *j)
     ecosys_i_json_raw(j, "null");
 }
 
+void ecosys_i_json_count(ecosys_i_json_out *j, double value)
+{
+    /* 9e15 < 2^53: every whole number below it is exact in a double. */
+    if (value >= 0 && value < 9e15 && value == floor(value))
+        ecosys_i_json_uint(j, (uint64_t) value);
+    else
+        ecosys_i_json_real(j, value);
+}
+
+void ecosys_i_json_member_string(ecosys_i_json_out *j, const char *name, const char *text)
+{
+    ecosys_i_json_name(j, name);
+    ecosys_i_json_string(j, text);
+}
+
+void ecosys_i_json_member_uint(ecosys_i_json_out *j, const char *name, uint64_t value)
+{
+    ecosys_i_json_name(j, name);
+    ecosys_i_json_uint(j, value);
+}
+
+void ecosys_i_json_member_double(ecosys_i_json_out *j, const char *name, double value)
+{
+    ecosys_i_json_name(j, name);
+    ecosys_i_json_double(j, value);
+}
+
+void ecosys_i_json_member_real(ecosys_i_json_out *j, const char *name, double value)
+{
+    ecosys_i_json_name(j, name);
+    ecosys_i_json_real(j, value);
+}
+
+void ecosys_i_json_member_count(ecosys_i_json_out *j, const char *name, double value)
+{
+    ecosys_i_json_name(j, name);
+    ecosys_i_json_count(j, value);
+}
+
+void ecosys_i_json_member_bool(ecosys_i_json_out *j, const char *name, int value)
+{
+    ecosys_i_json_name(j, name);
+    ecosys_i_json_bool(j, value);
+}
+
+void ecosys_i_json_member_null(ecosys_i_json_out *j, const char *name)
+{
+    ecosys_i_json_name(j, name);
+    ecosys_i_json_null(j);
+}
+
+void ecosys_i_json_member_object(ecosys_i_json_out *j, const char *name,
+                                 ecosys_i_json_layout layout)
+{
+    ecosys_i_json_name(j, name);
+    ecosys_i_json_begin_object(j, layout);
+}
+
+void ecosys_i_json_member_array(ecosys_i_json_out *j, const char *name,
+                                ecosys_i_json_layout layout)
+{
+    ecosys_i_json_name(j, name);
+    ecosys_i_json_begin_array(j, layout);
+}
+
 /* Skips one or more digits; NULL if there is none. */
 static const char *digits(const char *p)
 {

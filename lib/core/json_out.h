@@ -94,6 +94,29 @@ void ecosys_i_json_real(ecosys_i_json_out *j, double value);
 void ecosys_i_json_bool(ecosys_i_json_out *j, int value);
 void ecosys_i_json_null(ecosys_i_json_out *j);
 
+/* A count held in a double (a degree, a cell of a matrix of tie counts):
+ * written as an integer (3) when it is a whole number from 0 to 9e15,
+ * otherwise as ecosys_i_json_real() (2.5, null). */
+void ecosys_i_json_count(ecosys_i_json_out *j, double value);
+
+/* Members of an object: ecosys_i_json_name(@p name), then the value as the
+ * function of the same type writes it. The report renderers write hundreds
+ * of members; one call each keeps them readable. */
+void ecosys_i_json_member_string(ecosys_i_json_out *j, const char *name, const char *text);
+void ecosys_i_json_member_uint(ecosys_i_json_out *j, const char *name, uint64_t value);
+void ecosys_i_json_member_double(ecosys_i_json_out *j, const char *name, double value);
+void ecosys_i_json_member_real(ecosys_i_json_out *j, const char *name, double value);
+void ecosys_i_json_member_count(ecosys_i_json_out *j, const char *name, double value);
+void ecosys_i_json_member_bool(ecosys_i_json_out *j, const char *name, int value);
+void ecosys_i_json_member_null(ecosys_i_json_out *j, const char *name);
+
+/* Begins an object or array that is the value of member @p name; end it
+ * with ecosys_i_json_end_object() or ecosys_i_json_end_array(). */
+void ecosys_i_json_member_object(ecosys_i_json_out *j, const char *name,
+                                 ecosys_i_json_layout layout);
+void ecosys_i_json_member_array(ecosys_i_json_out *j, const char *name,
+                                ecosys_i_json_layout layout);
+
 /* @p text verbatim: the caller guarantees it is a JSON number or literal
  * (see ecosys_i_json_is_number()). */
 void ecosys_i_json_raw(ecosys_i_json_out *j, const char *text);

@@ -282,25 +282,36 @@ void ecosys_i_table_render(buf *b, const table *t, int markdown)
 
 /* ---- document pieces ---------------------------------------------------- */
 
+/* Appends @p text as one line: tabs and line breaks become spaces. Written
+ * into the buffer and mended there, so that nothing else is allocated. */
+static void add_one_line(buf *b, const char *text)
+{
+    size_t start = b->length;
+    ecosys_i_buf_add(b, text);
+    if (b->failed)
+        return;
+    for (char *p = b->data + start; *p; p++)
+        if (*p == '\t' || *p == '\n' || *p == '\r')
+            *p = ' ';
+}
+
 void ecosys_i_heading(buf *b, int markdown, int level, const char *raw)
 {
-    char *text = g_strdup(raw);
-    g_strdelimit(text, "\t\n\r", ' '); /* a heading is one line */
     if (markdown) {
         ecosys_i_buf_repeat(b, "#", (size_t) level);
         ecosys_i_buf_add(b, " ");
-        ecosys_i_buf_add(b, text);
+        add_one_line(b, raw);
         ecosys_i_buf_add(b, "\n\n");
     } else if (level >= 3) {
-        ecosys_i_buf_add(b, text); /* plain text: a sub-heading is a line of its own */
+        add_one_line(b, raw); /* plain text: a sub-heading is a line of its own */
         ecosys_i_buf_add(b, "\n");
     } else {
-        ecosys_i_buf_add(b, text);
+        add_one_line(b, raw);
         ecosys_i_buf_add(b, "\n");
-        ecosys_i_buf_repeat(b, level == 1 ? "=" : "-", ecosys_i_width_of(text));
+        /* a space for each tab or line break: the same count of characters */
+        ecosys_i_buf_repeat(b, level == 1 ? "=" : "-", ecosys_i_width_of(raw));
         ecosys_i_buf_add(b, "\n\n");
     }
-    g_free(text);
 }
 
 /* printf into a new malloc'ed string; NULL on failure. */

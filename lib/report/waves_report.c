@@ -568,34 +568,9 @@ static int render_text(char **out, size_t *out_length, const ecosys_waves *w,
 
 typedef ecosys_i_json_out json;
 
-static void add_size(json *j, const char *key, size_t value)
-{
-    ecosys_i_json_name(j, key);
-    ecosys_i_json_uint(j, value);
-}
-
-static void add_real(json *j, const char *key, double value)
-{
-    ecosys_i_json_name(j, key);
-    ecosys_i_json_double(j, value);
-}
-
-static void add_string(json *j, const char *key, const char *value)
-{
-    ecosys_i_json_name(j, key);
-    ecosys_i_json_string(j, value);
-}
-
-static void add_bool(json *j, const char *key, int value)
-{
-    ecosys_i_json_name(j, key);
-    ecosys_i_json_bool(j, value);
-}
-
 static void add_names(json *j, const char *key, char *const *names, size_t count)
 {
-    ecosys_i_json_name(j, key);
-    ecosys_i_json_begin_array(j, ECOSYS_I_JSON_LINE);
+    ecosys_i_json_member_array(j, key, ECOSYS_I_JSON_LINE);
     for (size_t i = 0; i < count; i++)
         ecosys_i_json_string(j, names[i]);
     ecosys_i_json_end_array(j);
@@ -614,8 +589,7 @@ static void add_sizes(json *j, const char *key, const size_t *values, size_t cou
 static void add_id_array(json *j, const char *key, const ecosys_waves *w,
                          const ecosys_index_list *list)
 {
-    ecosys_i_json_name(j, key);
-    ecosys_i_json_begin_array(j, ECOSYS_I_JSON_LINE);
+    ecosys_i_json_member_array(j, key, ECOSYS_I_JSON_LINE);
     for (size_t i = 0; i < list->count; i++)
         ecosys_i_json_string(j, w->actor_ids[list->items[i]]);
     ecosys_i_json_end_array(j);
@@ -624,26 +598,25 @@ static void add_id_array(json *j, const char *key, const ecosys_waves *w,
 static void add_tie_set(json *j, const char *key, const ecosys_waves *w,
                         const ecosys_waves_tie_set *s, int formed)
 {
-    ecosys_i_json_name(j, key);
-    ecosys_i_json_begin_object(j, ECOSYS_I_JSON_BLOCK);
-    add_size(j, "count", s->count);
-    ecosys_i_json_name(j, "by_group");
-    ecosys_i_json_begin_array(j, ECOSYS_I_JSON_BLOCK);
+    ecosys_i_json_member_object(j, key, ECOSYS_I_JSON_BLOCK);
+    ecosys_i_json_member_uint(j, "count", s->count);
+    ecosys_i_json_member_array(j, "by_group", ECOSYS_I_JSON_BLOCK);
     for (size_t g = 0; g < w->group_count; g++)
         add_sizes(j, NULL, s->by_group + g * w->group_count, w->group_count);
     ecosys_i_json_end_array(j);
     add_sizes(j, "by_axis", s->by_axis, w->axis_count);
-    ecosys_i_json_name(j, "ties");
-    ecosys_i_json_begin_array(j, ECOSYS_I_JSON_BLOCK);
+    ecosys_i_json_member_array(j, "ties", ECOSYS_I_JSON_BLOCK);
     for (size_t t = 0; t < s->count; t++) {
         ecosys_i_json_begin_object(j, ECOSYS_I_JSON_LINE);
-        add_string(j, "source", w->actor_ids[s->sources[t]]);
-        add_string(j, "target", w->actor_ids[s->targets[t]]);
-        add_bool(j, "crosses_groups", (s->flags[t] & ECOSYS_WAVES_TIE_CROSSES_GROUPS) != 0);
+        ecosys_i_json_member_string(j, "source", w->actor_ids[s->sources[t]]);
+        ecosys_i_json_member_string(j, "target", w->actor_ids[s->targets[t]]);
+        ecosys_i_json_member_bool(j, "crosses_groups",
+                                  (s->flags[t] & ECOSYS_WAVES_TIE_CROSSES_GROUPS) != 0);
         if (formed) {
-            add_bool(j, "closes_triad", (s->flags[t] & ECOSYS_WAVES_TIE_CLOSES_TRIAD) != 0);
-            add_bool(j, "through_coordinator",
-                     (s->flags[t] & ECOSYS_WAVES_TIE_THROUGH_COORDINATOR) != 0);
+            ecosys_i_json_member_bool(j, "closes_triad",
+                                      (s->flags[t] & ECOSYS_WAVES_TIE_CLOSES_TRIAD) != 0);
+            ecosys_i_json_member_bool(j, "through_coordinator",
+                                      (s->flags[t] & ECOSYS_WAVES_TIE_THROUGH_COORDINATOR) != 0);
         }
         ecosys_i_json_end_object(j);
     }
@@ -653,17 +626,16 @@ static void add_tie_set(json *j, const char *key, const ecosys_waves *w,
 
 static void add_result(json *j, const char *key, const ecosys_null_result *r, int exact)
 {
-    ecosys_i_json_name(j, key);
-    ecosys_i_json_begin_object(j, ECOSYS_I_JSON_LINE);
-    add_real(j, "observed", r->observed);
-    add_real(j, "mean", r->mean);
-    add_real(j, "sd", r->sd);
-    add_real(j, "z", r->z);
-    add_real(j, "p_greater", r->p_greater);
-    add_real(j, "p_less", r->p_less);
+    ecosys_i_json_member_object(j, key, ECOSYS_I_JSON_LINE);
+    ecosys_i_json_member_double(j, "observed", r->observed);
+    ecosys_i_json_member_double(j, "mean", r->mean);
+    ecosys_i_json_member_double(j, "sd", r->sd);
+    ecosys_i_json_member_double(j, "z", r->z);
+    ecosys_i_json_member_double(j, "p_greater", r->p_greater);
+    ecosys_i_json_member_double(j, "p_less", r->p_less);
     if (!exact) {
-        add_size(j, "replicates", r->replicates);
-        add_size(j, "valid", r->valid);
+        ecosys_i_json_member_uint(j, "replicates", r->replicates);
+        ecosys_i_json_member_uint(j, "valid", r->valid);
     }
     ecosys_i_json_end_object(j);
 }
@@ -678,15 +650,14 @@ static void add_json_significance(json *j, const ecosys_wave_test *t)
         return;
     }
     ecosys_i_json_begin_object(j, ECOSYS_I_JSON_BLOCK);
-    add_size(j, "formed", t->formed);
-    add_size(j, "dissolved", t->dissolved);
-    add_size(j, "candidate_dyads", t->candidate_dyads);
-    add_size(j, "crossing_candidates", t->crossing_candidates);
-    add_size(j, "coordinator_candidates", t->coordinator_candidates);
-    add_size(j, "closing_candidates", t->closing_candidates);
-    add_size(j, "formed_closing_triad", t->formed_closing_triad);
-    ecosys_i_json_name(j, "exact");
-    ecosys_i_json_begin_object(j, ECOSYS_I_JSON_BLOCK);
+    ecosys_i_json_member_uint(j, "formed", t->formed);
+    ecosys_i_json_member_uint(j, "dissolved", t->dissolved);
+    ecosys_i_json_member_uint(j, "candidate_dyads", t->candidate_dyads);
+    ecosys_i_json_member_uint(j, "crossing_candidates", t->crossing_candidates);
+    ecosys_i_json_member_uint(j, "coordinator_candidates", t->coordinator_candidates);
+    ecosys_i_json_member_uint(j, "closing_candidates", t->closing_candidates);
+    ecosys_i_json_member_uint(j, "formed_closing_triad", t->formed_closing_triad);
+    ecosys_i_json_member_object(j, "exact", ECOSYS_I_JSON_BLOCK);
     add_result(j, "formed_crossing", &t->formed_crossing, 1);
     add_result(j, "formed_via_coordinator", &t->formed_via_coordinator, 1);
     add_result(j, "closure_via_coordinator", &t->closure_via_coordinator, 1);
@@ -696,9 +667,9 @@ static void add_json_significance(json *j, const ecosys_wave_test *t)
         ecosys_i_json_null(j);
     } else {
         ecosys_i_json_begin_object(j, ECOSYS_I_JSON_BLOCK);
-        add_string(j, "null_model", "random_placement");
-        add_size(j, "replicates", t->replicates);
-        add_size(j, "seed", (size_t) t->seed);
+        ecosys_i_json_member_string(j, "null_model", "random_placement");
+        ecosys_i_json_member_uint(j, "replicates", t->replicates);
+        ecosys_i_json_member_uint(j, "seed", (size_t) t->seed);
         for (size_t s = 0; s < t->statistic_count; s++)
             add_result(j, ecosys_null_statistic_name(t->changes[s].kind), &t->changes[s], 0);
         ecosys_i_json_end_object(j);
@@ -712,61 +683,56 @@ static int render_json(char **out, size_t *out_length, const ecosys_waves *w,
     json j;
     ecosys_i_json_init(&j, 2, ": ");
     ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_BLOCK);
-    add_string(&j, "kind", "ecosys_waves");
-    add_size(&j, "schema_version", 1);
-    add_string(&j, "title", o->title);
-    add_string(&j, "before_label", o->before_label ? o->before_label : "before");
-    add_string(&j, "after_label", o->after_label ? o->after_label : "after");
-    add_bool(&j, "directed", w->directed);
-    ecosys_i_json_name(&j, "options");
-    ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_LINE);
-    add_bool(&j, "paths", !(w->flags & ECOSYS_NO_PATHS));
-    add_bool(&j, "brokerage", !(w->flags & ECOSYS_WAVES_NO_BROKERAGE));
-    add_string(&j, "presence", w->flags & ECOSYS_WAVES_PRESENCE_VERTEX ? "vertex" : "tie");
-    add_string(&j, "coordinator", w->coordinator_id);
+    ecosys_i_json_member_string(&j, "kind", "ecosys_waves");
+    ecosys_i_json_member_uint(&j, "schema_version", 1);
+    ecosys_i_json_member_string(&j, "title", o->title);
+    ecosys_i_json_member_string(&j, "before_label", o->before_label ? o->before_label : "before");
+    ecosys_i_json_member_string(&j, "after_label", o->after_label ? o->after_label : "after");
+    ecosys_i_json_member_bool(&j, "directed", w->directed);
+    ecosys_i_json_member_object(&j, "options", ECOSYS_I_JSON_LINE);
+    ecosys_i_json_member_bool(&j, "paths", !(w->flags & ECOSYS_NO_PATHS));
+    ecosys_i_json_member_bool(&j, "brokerage", !(w->flags & ECOSYS_WAVES_NO_BROKERAGE));
+    ecosys_i_json_member_string(&j, "presence",
+                                w->flags & ECOSYS_WAVES_PRESENCE_VERTEX ? "vertex" : "tie");
+    ecosys_i_json_member_string(&j, "coordinator", w->coordinator_id);
     ecosys_i_json_end_object(&j);
     add_names(&j, "actors", w->actor_ids, w->actor_count);
     add_names(&j, "groups", w->group_names, w->group_count);
     add_sizes(&j, "actor_group", w->actor_group, w->actor_count);
     add_names(&j, "axes", w->axis_names, w->axis_count);
 
-    ecosys_i_json_name(&j, "ties");
-    ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_LINE);
-    add_size(&j, "before", w->ties_before);
-    add_size(&j, "after", w->ties_after);
-    add_size(&j, "formed", w->formed.count);
-    add_size(&j, "dissolved", w->dissolved.count);
-    add_size(&j, "persisting", w->persisting.count);
-    add_real(&j, "jaccard", w->jaccard);
+    ecosys_i_json_member_object(&j, "ties", ECOSYS_I_JSON_LINE);
+    ecosys_i_json_member_uint(&j, "before", w->ties_before);
+    ecosys_i_json_member_uint(&j, "after", w->ties_after);
+    ecosys_i_json_member_uint(&j, "formed", w->formed.count);
+    ecosys_i_json_member_uint(&j, "dissolved", w->dissolved.count);
+    ecosys_i_json_member_uint(&j, "persisting", w->persisting.count);
+    ecosys_i_json_member_double(&j, "jaccard", w->jaccard);
     ecosys_i_json_end_object(&j);
 
-    ecosys_i_json_name(&j, "triad_closure");
-    ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_BLOCK);
-    add_string(&j, "coordinator", w->coordinator_id);
-    add_size(&j, "formed_closing_triad", w->formed_closing_triad);
-    add_size(&j, "formed_through_coordinator", w->formed_through_coordinator);
-    add_size(&j, "formed_crossing_groups", w->formed_crossing_groups);
-    add_real(&j, "triad_closure_share", w->triad_closure_share);
-    add_real(&j, "coordinator_share", w->coordinator_share);
-    add_real(&j, "crossing_share", w->crossing_share);
+    ecosys_i_json_member_object(&j, "triad_closure", ECOSYS_I_JSON_BLOCK);
+    ecosys_i_json_member_string(&j, "coordinator", w->coordinator_id);
+    ecosys_i_json_member_uint(&j, "formed_closing_triad", w->formed_closing_triad);
+    ecosys_i_json_member_uint(&j, "formed_through_coordinator", w->formed_through_coordinator);
+    ecosys_i_json_member_uint(&j, "formed_crossing_groups", w->formed_crossing_groups);
+    ecosys_i_json_member_double(&j, "triad_closure_share", w->triad_closure_share);
+    ecosys_i_json_member_double(&j, "coordinator_share", w->coordinator_share);
+    ecosys_i_json_member_double(&j, "crossing_share", w->crossing_share);
     ecosys_i_json_end_object(&j);
 
-    ecosys_i_json_name(&j, "presence");
-    ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_BLOCK);
-    add_size(&j, "before", w->present_before);
-    add_size(&j, "after", w->present_after);
+    ecosys_i_json_member_object(&j, "presence", ECOSYS_I_JSON_BLOCK);
+    ecosys_i_json_member_uint(&j, "before", w->present_before);
+    ecosys_i_json_member_uint(&j, "after", w->present_after);
     add_id_array(&j, "entering", w, &w->entering);
     add_id_array(&j, "leaving", w, &w->leaving);
     ecosys_i_json_end_object(&j);
 
-    ecosys_i_json_name(&j, "measures");
-    ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_BLOCK);
+    ecosys_i_json_member_object(&j, "measures", ECOSYS_I_JSON_BLOCK);
     for (int m = 0; m < ECOSYS_WAVES_MEASURE_COUNT; m++) {
-        ecosys_i_json_name(&j, ecosys_waves_measure_name(m));
-        ecosys_i_json_begin_object(&j, ECOSYS_I_JSON_LINE);
-        add_real(&j, "before", w->measures[m].before);
-        add_real(&j, "after", w->measures[m].after);
-        add_real(&j, "change", w->measures[m].change);
+        ecosys_i_json_member_object(&j, ecosys_waves_measure_name(m), ECOSYS_I_JSON_LINE);
+        ecosys_i_json_member_double(&j, "before", w->measures[m].before);
+        ecosys_i_json_member_double(&j, "after", w->measures[m].after);
+        ecosys_i_json_member_double(&j, "change", w->measures[m].change);
         ecosys_i_json_end_object(&j);
     }
     ecosys_i_json_end_object(&j);
