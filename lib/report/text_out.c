@@ -376,14 +376,20 @@ void ecosys_i_fact(buf *b, int markdown, const char *label, const char *format, 
  * when cut. */
 void ecosys_i_shorten(char *out, size_t size, const char *text, size_t max)
 {
-    if (ecosys_i_width_of(text) <= max) {
-        snprintf(out, size, "%s", text);
+    size_t length = strlen(text);
+    if (ecosys_i_width_of(text) <= max && length < size) {
+        memcpy(out, text, length + 1);
         return;
     }
-    const char *end = g_utf8_offset_to_pointer(text, (glong) (max - 1));
+    const char *end = g_utf8_offset_to_pointer(text, (glong) (max ? max - 1 : 0));
     size_t bytes = (size_t) (end - text);
+    if (bytes > length)
+        bytes = length;
     if (bytes + 4 > size)
         bytes = size - 4;
+    /* never cut a UTF-8 character in two: back to its first byte */
+    while (bytes > 0 && ((unsigned char) text[bytes] & 0xC0) == 0x80)
+        bytes--;
     memcpy(out, text, bytes);
     memcpy(out + bytes, "\xe2\x80\xa6", 4); /* U+2026 and NUL */
 }
