@@ -18,6 +18,7 @@
 #include "ecosys/brokerage.h"
 #include "ecosys/partition.h"
 #include "ecosys/report.h"
+#include "ecosys/resilience.h"
 #include "ecosys/territories.h"
 #include "ecosys/twomode.h"
 #include "ecosys/waves.h"

@@ -64,3 +64,16 @@ foreach(case default effect help usage_errors)
       -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/example_synth_waves.cmake)
   set_tests_properties(example_synth_waves_${case} PROPERTIES LABELS example)
 endforeach()
+
+# ---- ecosys-resilience (tests/cmake/example_resilience.cmake) ----------------
+foreach(case text markdown json help usage_errors bad_dataset)
+  add_test(NAME example_resilience_${case}
+    COMMAND ${CMAKE_COMMAND}
+      -DPROGRAM=$<TARGET_FILE:ecosys-resilience>
+      -DCASE=${case}
+      "-DLAUNCHER=${ecosys_example_launcher}"
+      -DPYTHON=${ecosys_example_python}
+      -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/example_resilience/${case}
+      -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/example_resilience.cmake)
+  set_tests_properties(example_resilience_${case} PROPERTIES LABELS example)
+endforeach()

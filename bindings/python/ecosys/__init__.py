@@ -40,6 +40,7 @@ from .communities import (COMMUNITY_ROLES, Communities, CommunitySummary, commun
 from .nullmodel import (NULL_MODELS, NULL_STATISTICS, NullResult, NullTest,
                         null_statistic, null_test)
 from .report import summary, summary_json
+from .resilience import REMOVAL_STRATEGIES, Resilience, resilience, resilience_group_order
 from .territories import (TerritoryDid, TerritoryDidResult, TerritoryTable, territory_did,
                           territory_table)
 from .twomode import (AxisLayer, AxisLayers, Event, HelixSynergy, Participation, Projection,
@@ -89,6 +90,8 @@ __all__ = [
     # null models and significance
     "null_test", "null_statistic", "NullTest", "NullResult", "NULL_MODELS",
     "NULL_STATISTICS",
+    # resilience
+    "resilience", "resilience_group_order", "Resilience", "REMOVAL_STRATEGIES",
     # significance of a wave comparison
     "wave_test", "WaveTest", "WAVE_TEST_STATISTICS",
     # comparison between territories

@@ -1002,6 +1002,63 @@ DECLARATIONS["territories"] = {
     "ecosys_territory_table_dispose": (None, [_P(TerritoryTableStruct)], _check_void),
 }
 
+# ---- resilience (ecosys/resilience.h) ----------------------------------------------------
+
+
+class ResilienceOptions(ctypes.Structure):
+    """ecosys_resilience_options (ecosys/resilience.h); the enum is an int."""
+    _fields_ = [("version", ctypes.c_uint),
+                ("strategy", ctypes.c_int),
+                ("adaptive", ctypes.c_int),
+                ("replicates", ctypes.c_size_t),
+                ("seed", ctypes.c_uint64),
+                ("threads", ctypes.c_uint),
+                ("threshold", ctypes.c_double),
+                ("order", ctypes.POINTER(ctypes.c_size_t)),
+                ("order_length", ctypes.c_size_t),
+                ("progress", ProgressCallback),
+                ("progress_user", ctypes.c_void_p)]
+
+
+class ResilienceStruct(ctypes.Structure):
+    """ecosys_resilience (ecosys/resilience.h)."""
+    _fields_ = [("strategy", ctypes.c_int),
+                ("adaptive", ctypes.c_int),
+                ("actor_count", ctypes.c_size_t),
+                ("steps", ctypes.c_size_t),
+                ("order", ctypes.POINTER(ctypes.c_size_t)),
+                ("largest", ctypes.POINTER(ctypes.c_double)),
+                ("largest_sd", ctypes.POINTER(ctypes.c_double)),
+                ("components", ctypes.POINTER(ctypes.c_double)),
+                ("robustness", ctypes.c_double),
+                ("robustness_sd", ctypes.c_double),
+                ("critical_fraction", ctypes.c_double),
+                ("threshold", ctypes.c_double),
+                ("replicates", ctypes.c_size_t),
+                ("seed", ctypes.c_uint64),
+                ("threads", ctypes.c_uint),
+                ("replicate_robustness", ctypes.POINTER(ctypes.c_double)),
+                ("replicate_critical", ctypes.POINTER(ctypes.c_double))]
+
+
+STRUCTS.update({
+    "ecosys_resilience_options": ResilienceOptions,
+    "ecosys_resilience": ResilienceStruct,
+})
+
+RESILIENCE_OPTIONS_VERSION = 1
+
+DECLARATIONS["resilience"] = {
+    "ecosys_resilience_options_init": (_i, [_P(ResilienceOptions), _u], _check_status),
+    "ecosys_resilience_run": (_i, [_P(ResilienceStruct), _p, _P(ResilienceOptions)],
+                              _check_status),
+    "ecosys_resilience_dispose": (None, [_P(ResilienceStruct)], _check_void),
+    "ecosys_resilience_group_order": (_i, [_P(_P(_s)), _P(_s), _p, _s], _check_status),
+    "ecosys_resilience_order_free": (None, [_P(_s)], _check_void),
+    "ecosys_removal_strategy_name": (_t, [_i], _check_borrowed_text),
+}
+
+
 def _declare_all() -> Dict[str, Any]:
     functions: Dict[str, Any] = {}
     missing: List[str] = []
@@ -2036,3 +2093,57 @@ def territory_table(dataset: int, snapshot: Any, group: Optional[bytes],
             "results": [_fields(out.results[i]) for i in range(k * s)]}
     finally:
         call("ecosys_territory_table_dispose", ctypes.byref(out))
+
+
+def resilience(graph: int, strategy: int, adaptive: bool, replicates: int, seed: int,
+               threads: int, threshold: float, order: Optional[Sequence[int]],
+               progress: Optional[Callable[[int, int], Any]]) -> Dict[str, Any]:
+    """ecosys_resilience_run() with a Python progress callable (see
+    :class:`_Callbacks`); results copied, then disposed."""
+    callbacks = _Callbacks(progress)
+    options = ResilienceOptions()
+    call("ecosys_resilience_options_init", ctypes.byref(options), RESILIENCE_OPTIONS_VERSION)
+    options.strategy = strategy
+    options.adaptive = 1 if adaptive else 0
+    options.replicates = replicates
+    options.seed = seed
+    options.threads = threads
+    options.threshold = threshold
+    kept = None
+    if order is not None:
+        kept = (ctypes.c_size_t * max(len(order), 1))(*order)
+        options.order = ctypes.cast(kept, ctypes.POINTER(ctypes.c_size_t))
+        options.order_length = len(order)
+    options.progress = callbacks.progress
+    out = ResilienceStruct()
+    callbacks.run(call, "ecosys_resilience_run", ctypes.byref(out), graph,
+                  ctypes.byref(options))
+    try:
+        k, r = int(out.steps), int(out.replicates)
+        return {
+            "strategy": int(out.strategy), "adaptive": bool(out.adaptive),
+            "actor_count": int(out.actor_count), "steps": k,
+            "order": out.order[:k] if out.order else None,
+            "largest": out.largest[:k + 1],
+            "largest_sd": out.largest_sd[:k + 1] if out.largest_sd else None,
+            "components": out.components[:k + 1],
+            "robustness": float(out.robustness), "robustness_sd": float(out.robustness_sd),
+            "critical_fraction": float(out.critical_fraction),
+            "threshold": float(out.threshold), "replicates": r, "seed": int(out.seed),
+            "threads": int(out.threads),
+            "replicate_robustness": out.replicate_robustness[:r] if r else [],
+            "replicate_critical": out.replicate_critical[:r] if r else []}
+    finally:
+        call("ecosys_resilience_dispose", ctypes.byref(out))
+
+
+def resilience_group_order(partition: int, group: int) -> List[int]:
+    """ecosys_resilience_group_order(); the order copied, then freed."""
+    order = ctypes.POINTER(ctypes.c_size_t)()
+    count = ctypes.c_size_t()
+    call("ecosys_resilience_group_order", ctypes.byref(order), ctypes.byref(count), partition,
+         group)
+    try:
+        return order[:count.value]
+    finally:
+        call("ecosys_resilience_order_free", order)
