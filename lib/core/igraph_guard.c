@@ -4,10 +4,22 @@
 
 #include "core/error.h"
 
-#include <glib.h>
+#include <pthread.h>
 #include <stdio.h>
 
-static GRecMutex igraph_mutex; /* static GRecMutex needs no init */
+/* A POSIX recursive mutex rather than GLib's GRecMutex, which allocates
+ * its implementation on first use and aborts if that fails. */
+static pthread_mutex_t igraph_mutex;
+static pthread_once_t igraph_mutex_once = PTHREAD_ONCE_INIT;
+
+static void init_mutex(void)
+{
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&igraph_mutex, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
 
 /* Saved per nesting level of the recursive lock; only the owner of the
  * lock touches these, so plain statics are safe. */
@@ -24,6 +36,10 @@ static char igraph_reason[512];
 static igraph_rng_t private_rng;
 static int private_rng_ready;
 static igraph_rng_t *saved_rng;
+/* Set when the private generator could not be allocated for this call:
+ * the call then runs on igraph's default generator, and its result,
+ * which would not be reproducible, is replaced by ECOSYS_ENOMEM. */
+static int rng_missing;
 
 static void capture_error(const char *reason, const char *file, int line,
                           igraph_error_t igraph_errno)
@@ -47,7 +63,8 @@ static void ignore_warning(const char *reason, const char *file, int line)
 
 void ecosys_i_igraph_lock(void)
 {
-    g_rec_mutex_lock(&igraph_mutex);
+    pthread_once(&igraph_mutex_once, init_mutex);
+    pthread_mutex_lock(&igraph_mutex);
     if (depth++ == 0) {
         igraph_reason[0] = '\0';
         saved_error_handler = igraph_set_error_handler(capture_error);
@@ -56,6 +73,7 @@ void ecosys_i_igraph_lock(void)
             private_rng_ready =
                 igraph_rng_init(&private_rng, &igraph_rngtype_mt19937) == IGRAPH_SUCCESS;
         saved_rng = igraph_rng_default();
+        rng_missing = !private_rng_ready;
         if (private_rng_ready) {
             igraph_rng_seed(&private_rng, GUARD_SEED);
             igraph_rng_set_default(&private_rng);
@@ -89,6 +107,8 @@ int ecosys_i_igraph_code(igraph_error_t rc)
 int ecosys_i_igraph_unlock(igraph_error_t rc, const char *what)
 {
     int code = ecosys_i_igraph_code(rc);
+    if (code == ECOSYS_OK && depth == 1 && rng_missing)
+        code = ECOSYS_ENOMEM;
     if (code != ECOSYS_OK) {
         if (code == ECOSYS_ENOMEM)
             ecosys_i_error_nomem();
@@ -102,6 +122,6 @@ int ecosys_i_igraph_unlock(igraph_error_t rc, const char *what)
         igraph_set_warning_handler(saved_warning_handler);
         igraph_rng_set_default(saved_rng);
     }
-    g_rec_mutex_unlock(&igraph_mutex);
+    pthread_mutex_unlock(&igraph_mutex);
     return code;
 }

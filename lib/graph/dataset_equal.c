@@ -7,6 +7,8 @@
 
 #include <glib.h>
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int differ(char **out, const char *format, ...) G_GNUC_PRINTF(2, 3);
@@ -14,15 +16,18 @@ static int differ(char **out, const char *format, ...) G_GNUC_PRINTF(2, 3);
 static int differ(char **out, const char *format, ...)
 {
     if (out) {
+        /* measured, then formatted into malloc'd memory (released with
+         * ecosys_string_free): g_strdup_vprintf would abort on OOM */
         va_list args;
         va_start(args, format);
-        /* g_strdup_vprintf aborts on OOM; the text is short and diagnostic. */
-        char *text = g_strdup_vprintf(format, args);
+        int length = vsnprintf(NULL, 0, format, args);
         va_end(args);
-        *out = strdup(text); /* released with ecosys_string_free (free) */
-        g_free(text);
+        *out = length < 0 ? NULL : malloc((size_t) length + 1);
         if (!*out)
             return ecosys_i_error_nomem();
+        va_start(args, format);
+        vsnprintf(*out, (size_t) length + 1, format, args);
+        va_end(args);
     }
     return 0;
 }

@@ -32,6 +32,7 @@ ecosys_i_twomode *ecosys_i_twomode_of(ecosys_dataset *ds)
     }
     if (ecosys_i_strpool_init(&tm->pool)) {
         free(tm);
+        ecosys_i_error_nomem();
         return NULL;
     }
     ds->twomode = tm;

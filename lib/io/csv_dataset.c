@@ -354,15 +354,17 @@ int ecosys_i_read_csv_dir(ecosys_dataset **out, const char *dir)
     int rc = ecosys_dataset_new(&L.ds, 0);
     if (rc)
         return rc;
-    char *actors = g_build_filename(dir, ACTORS_FILE, NULL);
-    char *ties = g_build_filename(dir, TIES_FILE, NULL);
-    char *meta = g_build_filename(dir, META_FILE, NULL);
-    if (!(rc = read_table(&L, actors, ECOSYS_TABLE_ACTORS)) &&
+    char *actors = ecosys_i_path_join(dir, ACTORS_FILE);
+    char *ties = ecosys_i_path_join(dir, TIES_FILE);
+    char *meta = ecosys_i_path_join(dir, META_FILE);
+    if (!actors || !ties || !meta)
+        rc = ecosys_i_error_nomem();
+    else if (!(rc = read_table(&L, actors, ECOSYS_TABLE_ACTORS)) &&
         !(rc = read_table(&L, ties, ECOSYS_TABLE_TIES)) && !(rc = read_meta(L.ds, meta)))
         rc = ecosys_i_read_csv_twomode(L.ds, dir); /* events.csv, participation.csv */
-    g_free(actors);
-    g_free(ties);
-    g_free(meta);
+    free(actors);
+    free(ties);
+    free(meta);
     free(L.defined_on);
     if (rc) {
         ecosys_dataset_free(L.ds);

@@ -8,6 +8,7 @@
 #include "io/csv_reader.h"
 
 #include "core/error.h"
+#include "io/io_internal.h"
 
 #include <glib.h>
 
@@ -114,7 +115,8 @@ int ecosys_i_csv_open(ecosys_i_csv_reader **out, const char *path)
     }
     r->file = fopen(path, "rb");
     if (!r->file) {
-        int rc = ecosys_i_error_at(ECOSYS_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+        int rc = ecosys_i_error_at(ecosys_i_io_code(errno), path, 0, 0, "cannot open: %s",
+                                   strerror(errno));
         ecosys_i_csv_close(r);
         return rc;
     }

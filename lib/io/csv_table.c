@@ -2,6 +2,8 @@
  * directory (csv_table.h), and the errors located at a field. */
 #include "io/csv_table.h"
 
+#include "core/strpool.h"
+
 #include <glib.h>
 
 #include <stdarg.h>
@@ -101,24 +103,31 @@ static int builtin_index(const ecosys_i_csv_table *t, const char *name)
     return -1;
 }
 
-/* Maps header column @p k; @p seen maps names met so far to column + 1. */
+/* Maps header column @p k; @p seen interns the names met so far, each
+ * with its column + 1 as value (a pool, not a GHashTable, whose inserts
+ * abort on allocation failure). */
 static int map_column(ecosys_i_csv_columns *map, ecosys_dataset *ds, const ecosys_i_csv_reader *r,
-                      const ecosys_i_csv_field *f, size_t k, GHashTable *seen)
+                      const ecosys_i_csv_field *f, size_t k, ecosys_i_strpool *seen)
 {
     if (f->length == 0)
         return ecosys_i_csv_parse_error(r, f, "empty column name in the header");
-    gpointer first = g_hash_table_lookup(seen, f->text);
-    if (first)
+    uint32_t name;
+    int rc = ecosys_i_strpool_intern(&name, seen, f->text);
+    if (rc)
+        return rc == ECOSYS_ENOMEM ? ecosys_i_error_nomem()
+                                   : ecosys_i_csv_parse_error(r, f, "too many columns");
+    uint32_t first = ecosys_i_strpool_value(seen, name);
+    if (first != ECOSYS_I_STRPOOL_NONE)
         return ecosys_i_csv_parse_error(r, f, "duplicate column \"%.200s\": the header already "
-                                        "names it in field %zu", f->text, GPOINTER_TO_SIZE(first));
-    g_hash_table_insert(seen, (gpointer) f->text, GSIZE_TO_POINTER(k + 1));
+                                        "names it in field %zu", f->text, (size_t) first);
+    ecosys_i_strpool_set_value(seen, name, (uint32_t) (k + 1));
     int builtin = builtin_index(map->table, f->text);
     if (builtin >= 0) {
         map->at[builtin] = k;
         return 0;
     }
     size_t attr;
-    int rc = add_attribute(&attr, map->table, ds, f->text);
+    rc = add_attribute(&attr, map->table, ds, f->text);
     if (rc) /* the two-mode tables name the column, the others do not */
         return ecosys_i_csv_located(rc, r, f, map->table->twomode ? f->text : NULL);
     map->attr_column[map->attr_count] = k;
@@ -130,11 +139,15 @@ static int map_column(ecosys_i_csv_columns *map, ecosys_dataset *ds, const ecosy
  * is almost certainly meant as it: say so. */
 static const char *near_miss(const ecosys_i_csv_record *header, const char *wanted)
 {
+    size_t wanted_length = strlen(wanted);
     for (size_t k = 0; k < header->count; k++) {
-        char *stripped = g_strstrip(g_strdup(header->fields[k].text));
-        int same = g_ascii_strcasecmp(stripped, wanted) == 0;
-        g_free(stripped);
-        if (same)
+        /* compared in place, spaces trimmed: nothing to allocate */
+        const char *a = header->fields[k].text, *b = a + strlen(a);
+        while (a < b && g_ascii_isspace(*a))
+            a++;
+        while (b > a && g_ascii_isspace(b[-1]))
+            b--;
+        if ((size_t) (b - a) == wanted_length && g_ascii_strncasecmp(a, wanted, wanted_length) == 0)
             return header->fields[k].text;
     }
     return NULL;
@@ -182,11 +195,13 @@ int ecosys_i_csv_read_header(ecosys_i_csv_columns *map, const ecosys_i_csv_table
     map->attr_index = malloc(header.count * sizeof *map->attr_index);
     if (!map->attr_column || !map->attr_index)
         return ecosys_i_error_nomem();
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    ecosys_i_strpool seen;
+    if (ecosys_i_strpool_init(&seen) != 0)
+        return ecosys_i_error_nomem();
     rc = 0;
     for (size_t k = 0; k < header.count && !rc; k++)
-        rc = map_column(map, ds, r, &header.fields[k], k, seen);
-    g_hash_table_destroy(seen);
+        rc = map_column(map, ds, r, &header.fields[k], k, &seen);
+    ecosys_i_strpool_dispose(&seen);
     if (rc)
         return rc;
     ecosys_i_csv_expect_fields(r, header.count);

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "graph/twomode_internal.h"
 #include "io/csv_table.h"
+#include "io/io_internal.h"
 
 #include <glib.h>
 
@@ -128,8 +129,13 @@ static int read_file(ecosys_dataset *ds, const char *path, ecosys_twomode_table 
 
 int ecosys_i_read_csv_twomode(ecosys_dataset *ds, const char *dir)
 {
-    char *events = g_build_filename(dir, ECOSYS_I_EVENTS_FILE, NULL);
-    char *parts = g_build_filename(dir, ECOSYS_I_PARTICIPATION_FILE, NULL);
+    char *events = ecosys_i_path_join(dir, ECOSYS_I_EVENTS_FILE);
+    char *parts = ecosys_i_path_join(dir, ECOSYS_I_PARTICIPATION_FILE);
+    if (!events || !parts) {
+        free(events);
+        free(parts);
+        return ecosys_i_error_nomem();
+    }
     int has_events = g_file_test(events, G_FILE_TEST_EXISTS);
     int has_parts = g_file_test(parts, G_FILE_TEST_EXISTS);
     int rc = 0;
@@ -144,8 +150,8 @@ int ecosys_i_read_csv_twomode(ecosys_dataset *ds, const char *dir)
         rc = read_file(ds, events, ECOSYS_TWOMODE_EVENTS);
     if (!rc && has_parts)
         rc = read_file(ds, parts, ECOSYS_TWOMODE_PARTICIPATION);
-    g_free(events);
-    g_free(parts);
+    free(events);
+    free(parts);
     return rc;
 }
 

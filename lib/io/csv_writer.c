@@ -35,7 +35,7 @@ static atomic_uint tmp_counter;
 static int io_error(ecosys_i_csv_writer *w, const char *what, int err)
 {
     if (!w->error)
-        w->error = ecosys_i_error_at(ECOSYS_EIO, w->path, 0, 0, "%s: %s", what, strerror(err));
+        w->error = ecosys_i_error_at(ecosys_i_io_code(err), w->path, 0, 0, "%s: %s", what, strerror(err));
     return w->error;
 }
 
@@ -43,10 +43,13 @@ static int io_error(ecosys_i_csv_writer *w, const char *what, int err)
  * would give (0666 less the umask), which mkstemp's 0600 would not. */
 static int create_tmp(ecosys_i_csv_writer *w)
 {
+    size_t length = strlen(w->path) + 64; /* ".<pid>.<counter>.tmp" */
+    w->tmp_path = malloc(length);
+    if (!w->tmp_path)
+        return w->error = ecosys_i_error_nomem();
     for (int attempt = 0; attempt < 100; attempt++) {
-        g_free(w->tmp_path);
-        w->tmp_path = g_strdup_printf("%s.%ld.%u.tmp", w->path, (long) getpid(),
-                                      atomic_fetch_add(&tmp_counter, 1u));
+        snprintf(w->tmp_path, length, "%s.%ld.%u.tmp", w->path, (long) getpid(),
+                 atomic_fetch_add(&tmp_counter, 1u));
         int fd = open(w->tmp_path, O_WRONLY | O_CREAT | O_EXCL, 0666);
         if (fd < 0 && errno == EEXIST)
             continue;
@@ -66,8 +69,8 @@ static int create_tmp(ecosys_i_csv_writer *w)
 
 static void writer_free(ecosys_i_csv_writer *w)
 {
-    g_free(w->path);
-    g_free(w->tmp_path);
+    free(w->path);
+    free(w->tmp_path);
     free(w->buffer);
     free(w);
 }
@@ -78,13 +81,14 @@ int ecosys_i_csv_writer_open(ecosys_i_csv_writer **out, const char *path)
     ecosys_i_csv_writer *w = calloc(1, sizeof *w);
     if (!w)
         return ecosys_i_error_nomem();
-    w->path = g_strdup(path);
+    w->path = malloc(strlen(path) + 1);
     w->buffer = malloc(BUFFER_SIZE);
     w->at_record_start = 1;
-    if (!w->buffer) {
+    if (!w->path || !w->buffer) {
         writer_free(w);
         return ecosys_i_error_nomem();
     }
+    strcpy(w->path, path);
     int rc = create_tmp(w);
     if (rc) {
         writer_free(w);
@@ -321,19 +325,21 @@ static int write_files(const ecosys_dataset *ds, const char *actors, const char 
 
 int ecosys_i_write_csv_dir(const ecosys_dataset *ds, const char *dir)
 {
-    if (g_mkdir_with_parents(dir, 0777) != 0)
-        return ecosys_i_error_at(ECOSYS_EIO, dir, 0, 0, "cannot create the directory: %s",
-                                 strerror(errno));
-    char *actors = g_build_filename(dir, ACTORS_FILE, NULL);
-    char *ties = g_build_filename(dir, TIES_FILE, NULL);
-    char *meta = g_build_filename(dir, META_FILE, NULL);
-    char *events = g_build_filename(dir, ECOSYS_I_EVENTS_FILE, NULL);
-    char *parts = g_build_filename(dir, ECOSYS_I_PARTICIPATION_FILE, NULL);
-    int rc = write_files(ds, actors, ties, meta, events, parts);
-    g_free(events);
-    g_free(parts);
-    g_free(actors);
-    g_free(ties);
-    g_free(meta);
+    int rc = ecosys_i_mkdir_parents(dir);
+    if (rc)
+        return rc;
+    char *actors = ecosys_i_path_join(dir, ACTORS_FILE);
+    char *ties = ecosys_i_path_join(dir, TIES_FILE);
+    char *meta = ecosys_i_path_join(dir, META_FILE);
+    char *events = ecosys_i_path_join(dir, ECOSYS_I_EVENTS_FILE);
+    char *parts = ecosys_i_path_join(dir, ECOSYS_I_PARTICIPATION_FILE);
+    rc = actors && ties && meta && events && parts
+             ? write_files(ds, actors, ties, meta, events, parts)
+             : ecosys_i_error_nomem();
+    free(events);
+    free(parts);
+    free(actors);
+    free(ties);
+    free(meta);
     return rc;
 }

@@ -37,7 +37,8 @@ int ecosys_format_detect(ecosys_format *out, const char *path)
         return ecosys_i_error(ECOSYS_EINVAL, "ecosys_format_detect: NULL argument");
     struct stat st;
     if (stat(path, &st) != 0)
-        return ecosys_i_error_at(ECOSYS_EIO, path, 0, 0, "cannot access: %s", strerror(errno));
+        return ecosys_i_error_at(ecosys_i_io_code(errno), path, 0, 0, "cannot access: %s",
+                                 strerror(errno));
     if (S_ISDIR(st.st_mode)) {
         *out = ECOSYS_FORMAT_CSV;
         return 0;

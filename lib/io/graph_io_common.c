@@ -2,6 +2,7 @@
 #include "io/graph_io_common.h"
 
 #include "core/error.h"
+#include "io/io_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -223,14 +224,14 @@ int ecosys_i_atomic_open(ecosys_i_atomic_file *f, const char *path)
         if (fd < 0) {
             if (errno == EEXIST && attempt < 100)
                 continue;
-            int rc = ecosys_i_error_at(ECOSYS_EIO, path, 0, 0, "cannot create %s: %s",
+            int rc = ecosys_i_error_at(ecosys_i_io_code(errno), path, 0, 0, "cannot create %s: %s",
                                        f->tmp_path, strerror(errno));
             release(f);
             return rc;
         }
         f->fp = fdopen(fd, "wb");
         if (!f->fp) {
-            int rc = ecosys_i_error_at(ECOSYS_EIO, path, 0, 0, "cannot open %s: %s",
+            int rc = ecosys_i_error_at(ecosys_i_io_code(errno), path, 0, 0, "cannot open %s: %s",
                                        f->tmp_path, strerror(errno));
             close(fd);
             unlink(f->tmp_path);
@@ -276,7 +277,7 @@ int ecosys_i_atomic_commit(ecosys_i_atomic_file *f)
     if (!f->error && rename(f->tmp_path, f->path) != 0)
         f->error = errno;
     if (f->error) {
-        int rc = ecosys_i_error_at(ECOSYS_EIO, f->path, 0, 0, "cannot write: %s",
+        int rc = ecosys_i_error_at(ecosys_i_io_code(f->error), f->path, 0, 0, "cannot write: %s",
                                    strerror(f->error));
         unlink(f->tmp_path);
         release(f);

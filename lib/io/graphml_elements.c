@@ -134,7 +134,9 @@ static int start_data(ecosys_i_graphml_reader *r, enum element parent, const xml
     if (r->rc)
         return r->rc;
     int rc = 0;
-    gpointer found = id ? g_hash_table_lookup(r->key_by_id, id) : NULL;
+    uint32_t entry;
+    int found = id && ecosys_i_strpool_lookup(&entry, &r->key_ids, id);
+    size_t key = found ? ecosys_i_strpool_value(&r->key_ids, entry) : 0;
     unsigned domain = parent == E_NODE   ? ECOSYS_I_GRAPHML_ON_NODE
                       : parent == E_EDGE ? ECOSYS_I_GRAPHML_ON_EDGE
                                          : ECOSYS_I_GRAPHML_ON_GRAPH;
@@ -148,9 +150,9 @@ static int start_data(ecosys_i_graphml_reader *r, enum element parent, const xml
         rc = ecosys_i_graphml_fail(r, ECOSYS_EUNSUPPORTED, where,
                                    "graph-level data (key \"%.200s\") is not supported: a dataset "
                                    "has no graph attributes",
-                                   r->keys[GPOINTER_TO_SIZE(found) - 1].name);
+                                   r->keys[key].name);
     } else {
-        r->data_key = GPOINTER_TO_SIZE(found) - 1;
+        r->data_key = key;
         const ecosys_i_graphml_key *k = &r->keys[r->data_key];
         if (!(k->domains & domain))
             rc = ecosys_i_graphml_fail(r, ECOSYS_EPARSE, where,

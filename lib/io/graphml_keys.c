@@ -93,7 +93,8 @@ int ecosys_i_graphml_start_key(ecosys_i_graphml_reader *r, const xmlChar **attrs
     int rc = r->rc;
     if (!rc && (!id || !id[0]))
         rc = ecosys_i_graphml_fail(r, ECOSYS_EPARSE, where, "<key> without an id");
-    if (!rc && g_hash_table_contains(r->key_by_id, id))
+    uint32_t known;
+    if (!rc && ecosys_i_strpool_lookup(&known, &r->key_ids, id))
         rc = ecosys_i_graphml_fail(r, ECOSYS_EPARSE, where, "duplicate key id \"%.200s\"", id);
     static const char *const fors[] = {"node", "edge", "graph", "all",
                                        "graphml", "hyperedge", "port", "endpoint", NULL};
@@ -146,7 +147,13 @@ int ecosys_i_graphml_start_key(ecosys_i_graphml_reader *r, const xmlChar **attrs
     k->domains = for_domains[f];
     k->for_text = fors[f];
     k->node_slot = k->edge_slot = ECOSYS_I_GRAPHML_SLOT_NONE;
-    g_hash_table_insert(r->key_by_id, k->id, GSIZE_TO_POINTER(r->key_count));
+    uint32_t entry;
+    if ((rc = ecosys_i_strpool_intern(&entry, &r->key_ids, k->id)))
+        return ecosys_i_graphml_keep(r, rc == ECOSYS_ENOMEM
+                                            ? ecosys_i_error_nomem()
+                                            : ecosys_i_graphml_fail(r, ECOSYS_EPARSE, where,
+                                                                    "too many keys"));
+    ecosys_i_strpool_set_value(&r->key_ids, entry, (uint32_t) (r->key_count - 1));
     if (k->domains & ECOSYS_I_GRAPHML_ON_NODE)
         rc = assign_slot(r, k, ECOSYS_TABLE_ACTORS, type ? type : "string", where);
     if (!rc && (k->domains & ECOSYS_I_GRAPHML_ON_EDGE))

@@ -202,9 +202,17 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     ecosys_i_graphml_reader *r = ctx;
     if (r->rc || !e)
         return;
+    if (e->code == XML_ERR_NO_MEMORY) {
+        ecosys_i_graphml_keep(r, ecosys_i_error_nomem());
+        return;
+    }
     /* Warnings are harmless (e.g. a relative namespace URI), except an
-     * undeclared entity, whose reference libxml2 would drop. */
-    if (e->level < XML_ERR_ERROR && e->code != XML_WAR_UNDECLARED_ENTITY)
+     * undeclared entity, whose reference libxml2 would drop. A namespace
+     * URI libxml2 finds invalid is harmless too, even reported as an error
+     * (libxml2 2.9 does so for prefixed namespaces, and also when parsing
+     * the URI ran out of memory): GraphML readers only compare it. */
+    if ((e->level < XML_ERR_ERROR && e->code != XML_WAR_UNDECLARED_ENTITY) ||
+        e->code == XML_WAR_NS_URI || e->code == XML_WAR_NS_URI_RELATIVE)
         return;
     char message[512];
     snprintf(message, sizeof message, "%s", e->message ? e->message : "malformed XML");
@@ -230,8 +238,7 @@ static void reader_dispose(ecosys_i_graphml_reader *r)
     free(r->keys);
     free(r->values);
     free(r->text);
-    if (r->key_by_id)
-        g_hash_table_destroy(r->key_by_id);
+    ecosys_i_strpool_dispose(&r->key_ids);
     ecosys_i_pair_list_dispose(&r->pairs);
     ecosys_i_tie_buffer_dispose(&r->ties);
     if (r->ctxt) {
@@ -267,7 +274,9 @@ static int parse(ecosys_i_graphml_reader *r, FILE *fp)
         return ecosys_i_error_nomem();
     /* The first bytes let libxml2 detect the encoding. */
     size_t n = fread(block, 1, 4, fp);
-    r->ctxt = ferror(fp) ? NULL : xmlCreatePushParserCtxt(&sax, r, block, (int) n, r->path);
+    /* No file name: errors carry r->path already, and libxml2 2.9 leaks
+     * the input stream when copying the name fails for lack of memory. */
+    r->ctxt = ferror(fp) ? NULL : xmlCreatePushParserCtxt(&sax, r, block, (int) n, NULL);
     if (!r->ctxt) {
         free(block);
         if (ferror(fp))
@@ -291,6 +300,8 @@ static int parse(ecosys_i_graphml_reader *r, FILE *fp)
         }
         int last = n < BLOCK;
         int status = xmlParseChunk(r->ctxt, block, (int) n, last);
+        if (status == XML_ERR_NO_MEMORY || r->ctxt->errNo == XML_ERR_NO_MEMORY)
+            ecosys_i_graphml_keep(r, ecosys_i_error_nomem());
         if (status && !r->rc)
             ecosys_i_graphml_fail(r, ECOSYS_EPARSE, ecosys_i_xml_parser_location(r->ctxt),
                                   "malformed XML (libxml2 error %d)", status);
@@ -309,7 +320,8 @@ int ecosys_i_read_graphml(ecosys_dataset **out, const char *path)
     *out = NULL;
     FILE *fp = fopen(path, "rb");
     if (!fp)
-        return ecosys_i_error_at(ECOSYS_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+        return ecosys_i_error_at(ecosys_i_io_code(errno), path, 0, 0, "cannot open: %s",
+                                 strerror(errno));
     ecosys_i_graphml_reader r;
     memset(&r, 0, sizeof r);
     r.path = path;
@@ -318,7 +330,11 @@ int ecosys_i_read_graphml(ecosys_dataset **out, const char *path)
         fclose(fp);
         return rc;
     }
-    r.key_by_id = g_hash_table_new(g_str_hash, g_str_equal);
+    if (ecosys_i_strpool_init(&r.key_ids) != 0) {
+        ecosys_dataset_free(r.ds);
+        fclose(fp);
+        return ecosys_i_error_nomem();
+    }
     ecosys_i_xml_handlers saved;
     ecosys_i_xml_begin(&saved);
     rc = parse(&r, fp);

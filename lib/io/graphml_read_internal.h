@@ -15,6 +15,7 @@
 #define ECOSYS_IO_GRAPHML_READ_INTERNAL_H
 
 #include "core/error.h"
+#include "core/strpool.h"
 #include "io/graph_io_common.h"
 #include "io/xml_support.h"
 
@@ -64,7 +65,8 @@ typedef struct ecosys_i_graphml_reader {
 
     ecosys_i_graphml_key *keys;
     size_t key_count, key_capacity;
-    GHashTable *key_by_id; /* id -> index + 1 */
+    ecosys_i_strpool key_ids; /* each key's id, with its index as value (a
+                                 GHashTable would abort on allocation failure) */
     int edge_key_named_id; /* an edge key has attr.name "id" */
     int has_edge_id_attr;  /* the free tie attribute "id" holding XML edge ids */
     size_t edge_id_attr;

@@ -1,5 +1,8 @@
-/* GraphML writer (libxml2's xmlTextWriter, streaming to a temporary file
- * renamed over the target when complete).
+/* GraphML writer, streaming to a temporary file renamed over the target
+ * when complete. Written by hand rather than with libxml2's xmlTextWriter:
+ * on allocation failure that writer drops text and still reports success
+ * (tests/fault found files with values missing), and the markup here is
+ * five elements with escaped attributes and content.
  *
  * Output: GraphML 1.0 with keys for the built-in fields (node: name,
  * sector, territory, axes, strings; edge: weight double, kind, axis, start,
@@ -15,10 +18,8 @@
 
 #include "core/error.h"
 #include "io/graph_io_common.h"
-#include "io/xml_support.h"
 
 #include <glib.h>
-#include <libxml/xmlwriter.h>
 
 #include <string.h>
 
@@ -33,23 +34,54 @@ static const char *text(const ecosys_dataset *ds, uint32_t index)
 }
 
 typedef struct writer {
-    xmlTextWriterPtr xml;
-    ecosys_i_atomic_file file;
+    ecosys_i_atomic_file file; /* write errors are sticky there */
     const ecosys_dataset *ds;
     const char *path;
     int rc; /* an error already recorded (EUNSUPPORTED) */
 } writer;
 
-static int on_write(void *context, const char *bytes, int length)
+static void put(writer *w, const char *text)
 {
-    ecosys_i_atomic_file *file = context;
-    ecosys_i_atomic_write(file, bytes, (size_t) length);
-    return file->error ? -1 : length;
+    ecosys_i_atomic_write(&w->file, text, strlen(text));
 }
 
-static int on_close(void *context)
+/* Writes @p text escaped for XML: &, < and > always; in an attribute also
+ * the quote and tab, LF and CR as character references (a parser
+ * normalises them to spaces otherwise); in content CR (a parser turns
+ * CR LF into LF otherwise). The same escapes as libxml2's writer. */
+static void put_escaped(writer *w, const char *text, int attribute)
 {
-    return 0; /* the file is closed by ecosys_i_atomic_commit / _abort */
+    const char *run = text;
+    for (const char *p = text;; p++) {
+        const char *ref = NULL;
+        switch (*p) {
+        case '&': ref = "&amp;"; break;
+        case '<': ref = "&lt;"; break;
+        case '>': ref = "&gt;"; break;
+        case '"': ref = attribute ? "&quot;" : NULL; break;
+        case '\t': ref = attribute ? "&#9;" : NULL; break;
+        case '\n': ref = attribute ? "&#10;" : NULL; break;
+        case '\r': ref = "&#13;"; break;
+        default: break;
+        }
+        if (!ref && *p)
+            continue;
+        ecosys_i_atomic_write(&w->file, run, (size_t) (p - run));
+        if (!*p)
+            return;
+        put(w, ref);
+        run = p + 1;
+    }
+}
+
+/* Writes  name="value"  (with the leading space). */
+static void put_attribute(writer *w, const char *name, const char *value)
+{
+    put(w, " ");
+    put(w, name);
+    put(w, "=\"");
+    put_escaped(w, value, 1);
+    put(w, "\"");
 }
 
 /* Returns the first character XML 1.0 cannot hold, or 0. */
@@ -77,7 +109,6 @@ static int check(writer *w, const char *text, const char *what, size_t row, cons
 static int write_key(writer *w, const char *id, const char *domain, const char *name,
                      const char *type)
 {
-    xmlTextWriterPtr x = w->xml;
     gunichar c = unwritable(name);
     if (c) {
         w->rc = ecosys_i_error_at(ECOSYS_EUNSUPPORTED, w->path, 0, 0,
@@ -86,25 +117,25 @@ static int write_key(writer *w, const char *id, const char *domain, const char *
                                   name, (unsigned) c);
         return -1;
     }
-    if (xmlTextWriterStartElement(x, BAD_CAST "key") < 0 ||
-        xmlTextWriterWriteAttribute(x, BAD_CAST "id", BAD_CAST id) < 0 ||
-        xmlTextWriterWriteAttribute(x, BAD_CAST "for", BAD_CAST domain) < 0 ||
-        xmlTextWriterWriteAttribute(x, BAD_CAST "attr.name", BAD_CAST name) < 0 ||
-        xmlTextWriterWriteAttribute(x, BAD_CAST "attr.type", BAD_CAST type) < 0 ||
-        xmlTextWriterEndElement(x) < 0)
-        return -1;
+    put(w, "  <key");
+    put_attribute(w, "id", id);
+    put_attribute(w, "for", domain);
+    put_attribute(w, "attr.name", name);
+    put_attribute(w, "attr.type", type);
+    put(w, "/>\n");
     return 0;
 }
 
 static int write_data(writer *w, const char *key, const char *value, const char *what,
                       size_t row, const char *field)
 {
-    xmlTextWriterPtr x = w->xml;
-    if (check(w, value, what, row, field) < 0 ||
-        xmlTextWriterStartElement(x, BAD_CAST "data") < 0 ||
-        xmlTextWriterWriteAttribute(x, BAD_CAST "key", BAD_CAST key) < 0 ||
-        xmlTextWriterWriteString(x, BAD_CAST value) < 0 || xmlTextWriterFullEndElement(x) < 0)
+    if (check(w, value, what, row, field) < 0)
         return -1;
+    put(w, "      <data");
+    put_attribute(w, "key", key);
+    put(w, ">");
+    put_escaped(w, value, 0);
+    put(w, "</data>\n");
     return 0;
 }
 
@@ -138,15 +169,15 @@ static int write_keys(writer *w)
 static int write_nodes(writer *w)
 {
     const ecosys_dataset *ds = w->ds;
-    xmlTextWriterPtr x = w->xml;
     size_t attrs = ecosys_dataset_attribute_count(ds, ECOSYS_TABLE_ACTORS);
     char id[32];
     for (size_t i = 0; i < ds->actor_count; i++) {
         const char *actor_id = text(ds, ds->actor_id[i]);
-        if (check(w, actor_id, "actor", i, "id") < 0 ||
-            xmlTextWriterStartElement(x, BAD_CAST "node") < 0 ||
-            xmlTextWriterWriteAttribute(x, BAD_CAST "id", BAD_CAST actor_id) < 0)
+        if (check(w, actor_id, "actor", i, "id") < 0)
             return -1;
+        put(w, "    <node");
+        put_attribute(w, "id", actor_id);
+        put(w, ">\n");
         for (size_t k = 0; node_keys[k]; k++)
             if (write_data(w, node_keys[k],
                            text(ds, ecosys_i_actor_text(ds, ECOSYS_I_ACTOR_NAME + (int) k, i)),
@@ -159,8 +190,7 @@ static int write_nodes(writer *w)
                 0)
                 return -1;
         }
-        if (xmlTextWriterEndElement(x) < 0)
-            return -1;
+        put(w, "    </node>\n");
     }
     return 0;
 }
@@ -168,19 +198,17 @@ static int write_nodes(writer *w)
 static int write_edges(writer *w)
 {
     const ecosys_dataset *ds = w->ds;
-    xmlTextWriterPtr x = w->xml;
     size_t attrs = ecosys_dataset_attribute_count(ds, ECOSYS_TABLE_TIES);
     const ecosys_i_column *columns[] = {&ds->tie_kind, &ds->tie_axis, &ds->tie_start,
                                         &ds->tie_end};
     char id[32], weight[32];
     for (size_t i = 0; i < ds->tie_count; i++) {
         ecosys_i_format_weight(weight, ecosys_i_tie_weight(ds, i));
-        if (xmlTextWriterStartElement(x, BAD_CAST "edge") < 0 ||
-            xmlTextWriterWriteAttribute(x, BAD_CAST "source",
-                                        BAD_CAST text(ds, ds->actor_id[ds->tie_source[i]])) < 0 ||
-            xmlTextWriterWriteAttribute(x, BAD_CAST "target",
-                                        BAD_CAST text(ds, ds->actor_id[ds->tie_target[i]])) < 0 ||
-            write_data(w, "weight", weight, "tie", i, "weight") < 0)
+        put(w, "    <edge");
+        put_attribute(w, "source", text(ds, ds->actor_id[ds->tie_source[i]]));
+        put_attribute(w, "target", text(ds, ds->actor_id[ds->tie_target[i]]));
+        put(w, ">\n");
+        if (write_data(w, "weight", weight, "tie", i, "weight") < 0)
             return -1;
         for (size_t k = 0; edge_keys[k]; k++)
             if (write_data(w, edge_keys[k], text(ds, ecosys_i_tie_text(columns[k], i)), "tie", i,
@@ -192,32 +220,27 @@ static int write_edges(writer *w)
                            i, ecosys_dataset_attribute_name(ds, ECOSYS_TABLE_TIES, a)) < 0)
                 return -1;
         }
-        if (xmlTextWriterEndElement(x) < 0)
-            return -1;
+        put(w, "    </edge>\n");
     }
     return 0;
 }
 
 static int write_document(writer *w)
 {
-    xmlTextWriterPtr x = w->xml;
-    if (xmlTextWriterSetIndent(x, 1) < 0 || xmlTextWriterSetIndentString(x, BAD_CAST "  ") < 0 ||
-        xmlTextWriterStartDocument(x, "1.0", "UTF-8", NULL) < 0 ||
-        xmlTextWriterStartElement(x, BAD_CAST "graphml") < 0 ||
-        xmlTextWriterWriteAttribute(x, BAD_CAST "xmlns", BAD_CAST GRAPHML_NS) < 0 ||
-        xmlTextWriterWriteAttribute(x, BAD_CAST "xmlns:xsi",
-                                    BAD_CAST "http://www.w3.org/2001/XMLSchema-instance") < 0 ||
-        xmlTextWriterWriteAttribute(
-            x, BAD_CAST "xsi:schemaLocation",
-            BAD_CAST GRAPHML_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd") < 0 ||
-        write_keys(w) < 0 || xmlTextWriterStartElement(x, BAD_CAST "graph") < 0 ||
-        xmlTextWriterWriteAttribute(x, BAD_CAST "id", BAD_CAST "G") < 0 ||
-        xmlTextWriterWriteAttribute(
-            x, BAD_CAST "edgedefault",
-            BAD_CAST(ecosys_dataset_is_directed(w->ds) ? "directed" : "undirected")) < 0 ||
-        write_nodes(w) < 0 || write_edges(w) < 0 || xmlTextWriterEndDocument(x) < 0 ||
-        xmlTextWriterFlush(x) < 0)
+    put(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml");
+    put_attribute(w, "xmlns", GRAPHML_NS);
+    put_attribute(w, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+    put_attribute(w, "xsi:schemaLocation",
+                  GRAPHML_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+    put(w, ">\n");
+    if (write_keys(w) < 0)
         return -1;
+    put(w, "  <graph id=\"G\" edgedefault=\"");
+    put(w, ecosys_dataset_is_directed(w->ds) ? "directed" : "undirected");
+    put(w, "\">\n");
+    if (write_nodes(w) < 0 || write_edges(w) < 0)
+        return -1;
+    put(w, "  </graph>\n</graphml>\n");
     return 0;
 }
 
@@ -230,27 +253,9 @@ int ecosys_i_write_graphml(const ecosys_dataset *ds, const char *path)
     int rc = ecosys_i_atomic_open(&w.file, path);
     if (rc)
         return rc;
-    ecosys_i_xml_handlers saved;
-    ecosys_i_xml_begin(&saved);
-    xmlOutputBufferPtr out = xmlOutputBufferCreateIO(on_write, on_close, &w.file, NULL);
-    w.xml = out ? xmlNewTextWriter(out) : NULL;
-    if (!w.xml) {
-        if (out)
-            xmlOutputBufferClose(out);
-        ecosys_i_xml_end(&saved);
-        ecosys_i_atomic_abort(&w.file);
-        return ecosys_i_error_nomem();
-    }
-    int failed = write_document(&w) < 0;
-    xmlFreeTextWriter(w.xml); /* flushes and closes the output buffer */
-    ecosys_i_xml_end(&saved);
-    if (w.rc) {
+    if (write_document(&w) < 0) {
         ecosys_i_atomic_abort(&w.file);
         return w.rc;
-    }
-    if (failed && !w.file.error) {
-        ecosys_i_atomic_abort(&w.file);
-        return ecosys_i_error_at(ECOSYS_EIO, path, 0, 0, "cannot write: libxml2 writer error");
     }
     return ecosys_i_atomic_commit(&w.file); /* reports a write error if any */
 }

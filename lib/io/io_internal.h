@@ -22,6 +22,18 @@ int ecosys_i_write_graphml(const ecosys_dataset *ds, const char *path);
 int ecosys_i_read_json(ecosys_dataset **out, const char *path);
 int ecosys_i_write_json(const ecosys_dataset *ds, const char *path);
 
+/* lib/io/path.c. dir "/" name with one separator, allocated with malloc;
+ * NULL when out of memory (the last error is not set). */
+char *ecosys_i_path_join(const char *dir, const char *name);
+
+/* Creates @p dir and its missing parents (mode 0777 less the umask).
+ * Returns 0, or ECOSYS_EIO / ECOSYS_ENOMEM with the last error set. */
+int ecosys_i_mkdir_parents(const char *dir);
+
+/* The code of a failed system call: ECOSYS_ENOMEM for ENOMEM (fopen and
+ * fdopen allocate their FILE), ECOSYS_EIO otherwise. */
+int ecosys_i_io_code(int err);
+
 /* Formats a weight so that strtod() gives back the same double, using the
  * shortest of %.15g, %.16g, %.17g that round-trips: ecosys_i_format_double(),
  * under the name the writers know. @p buffer holds 32. */

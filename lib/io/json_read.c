@@ -173,7 +173,8 @@ int ecosys_i_read_json(ecosys_dataset **out, const char *path)
     r.line = r.column = 1;
     r.fp = fopen(path, "rb");
     if (!r.fp)
-        return ecosys_i_error_at(ECOSYS_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+        return ecosys_i_error_at(ecosys_i_io_code(errno), path, 0, 0, "cannot open: %s",
+                                 strerror(errno));
     int rc = ecosys_dataset_new(&r.ds, 0);
     if (!rc && !(r.block = malloc(ECOSYS_I_JSON_BLOCK)))
         rc = ecosys_i_error_nomem();

@@ -1,4 +1,4 @@
-/* libxml2 support for the GraphML reader and writer: see xml_support.h. */
+/* libxml2 support for the GraphML reader: see xml_support.h. */
 #include "io/xml_support.h"
 
 #include <glib.h>
@@ -33,6 +33,10 @@ void ecosys_i_xml_begin(ecosys_i_xml_handlers *saved)
 
 void ecosys_i_xml_end(const ecosys_i_xml_handlers *saved)
 {
+    /* libxml2 keeps a copy of the last error of the thread (message and
+     * file name, allocated), which our parse has replaced anyway: free it,
+     * so that nothing of the call stays allocated. */
+    xmlResetLastError();
     xmlSetGenericErrorFunc(saved->generic_context, saved->generic);
     xmlSetStructuredErrorFunc(saved->structured_context, saved->structured);
 }

@@ -1,4 +1,5 @@
-/* Internal: libxml2 support for the GraphML reader and writer.
+/* Internal: libxml2 support for the GraphML reader (the writer writes its
+ * markup itself, see graphml_write.c).
  *
  * Quiet: libxml2 reports some problems (I/O failures of output buffers, writer
  * misuse, encoding errors) through its thread-local generic and structured
