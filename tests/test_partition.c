@@ -1,6 +1,7 @@
 /* Partitions (ecosys/partition.h): by attribute (empty values, free
  * attributes, unknown attribute), from a membership vector (renumbering and
- * names), find_group, NULL handling, zero vertices. Expected values follow
+ * names), find_group, NULL handling, zero vertices, the one message of a
+ * partition of the wrong size. Expected values follow
  * from the documented rules: groups numbered by first vertex, "" a group
  * of its own, membership names in decimal. */
 #include "test_support.h"
@@ -131,12 +132,66 @@ static void zero_vertices_and_null(void **state)
     assert_int_equal(ecosys_partition_group_size(NULL, 0), 0);
 }
 
+/* A partition of another size than the graph: every function that takes a
+ * partition with a graph refuses it with ECOSYS_EINVAL and the same message
+ * (graph/partition.c, ecosys_i_partition_check), naming the function. The
+ * graph has 3 actors, the partition 2 vertices. */
+static void expect_size_error(int rc, const char *function)
+{
+    assert_int_equal(rc, ECOSYS_EINVAL);
+    const char *message = ecosys_error_last()->message;
+    assert_non_null(strstr(message, function));
+    assert_non_null(strstr(message, "the partition has 2 vertices but the graph has 3 actors"));
+}
+
+static void wrong_size_one_message(void **state)
+{
+    (void) state;
+    static const char *const sectors[3] = {"a", "b", "a"};
+    static const size_t ties[2][2] = {{0, 1}, {1, 2}};
+    ecosys_dataset *ds = ecosys_test_dataset(3, ties, 2, NULL, 0, sectors);
+    ecosys_graph *g;
+    assert_ok(ecosys_graph_new(&g, ds, NULL));
+    ecosys_partition *p, *small;
+    assert_ok(ecosys_partition_by_attribute(&p, g, "sector"));
+    assert_ok(ecosys_partition_from_membership(&small, (size_t[]){0, 1}, 2));
+    double x[3];
+    ecosys_ei_index ei;
+    expect_size_error(ecosys_ei_index_compute(&ei, g, small, 0), "ecosys_ei_index_compute");
+    expect_size_error(ecosys_blau(x, g, small, 0), "ecosys_blau");
+    ecosys_brokerage b;
+    expect_size_error(ecosys_brokerage_roles(&b, g, small, 0), "ecosys_brokerage_roles");
+    expect_size_error(ecosys_modularity(x, g, small, 1.0, 0), "ecosys_modularity");
+    expect_size_error(ecosys_participation(x, g, small, 0), "ecosys_participation");
+    ecosys_community_summary cs;
+    expect_size_error(ecosys_community_summary_compute(&cs, g, p, small),
+                      "ecosys_community_summary_compute");
+    ecosys_null_test nt;
+    ecosys_statistic ei_stat = {ECOSYS_STATISTIC_EI_INDEX, NULL, NULL};
+    ecosys_null_options no = ECOSYS_NULL_OPTIONS_INIT;
+    no.replicates = 2;
+    no.threads = 1;
+    expect_size_error(ecosys_null_test_run(&nt, g, small, &ei_stat, 1, &no),
+                      "ecosys_null_test_run");
+    ecosys_waves w;
+    ecosys_waves_options wo;
+    assert_ok(ecosys_waves_options_init(&wo, ECOSYS_WAVES_OPTIONS_VERSION));
+    wo.before_groups = p;
+    wo.after_groups = small;
+    expect_size_error(ecosys_waves_compare(&w, g, g, &wo), "ecosys_waves_compare (after)");
+    ecosys_partition_free(small);
+    ecosys_partition_free(p);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(by_attribute),
         cmocka_unit_test(from_membership),
         cmocka_unit_test(zero_vertices_and_null),
+        cmocka_unit_test(wrong_size_one_message),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

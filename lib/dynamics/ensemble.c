@@ -287,11 +287,12 @@ static int run_all(run *R, worker *workers, unsigned int T, const ecosys_null_op
 }
 
 /* run_all() on @p state, with its counters started and its lock and
- * condition variable created around it. Nonzero (error set, naming @p who)
- * if they cannot be; else 0, and what run_all() returned in *@p ran. */
+ * condition variable created around it. Returns 0, or an error naming
+ * @p who: ECOSYS_ERROR if they cannot be created, ECOSYS_ECANCELLED if the
+ * progress callback cancelled, ECOSYS_ECOMPUTE if a custom statistic
+ * failed (which one, where, with what code). */
 static int run_synchronized(run *state, worker *workers, unsigned int T,
-                            const ecosys_null_options *o, unsigned int *used, int *ran,
-                            const char *who)
+                            const ecosys_null_options *o, unsigned int *used, const char *who)
 {
     atomic_init(&state->next, 0);
     atomic_init(&state->cancel, 0);
@@ -301,9 +302,15 @@ static int run_synchronized(run *state, worker *workers, unsigned int T,
         pthread_mutex_destroy(&state->lock);
         return ecosys_i_error(ECOSYS_ERROR, "%s: cannot create a condition variable", who);
     }
-    *ran = run_all(state, workers, T, o, used);
+    int ran = run_all(state, workers, T, o, used);
     pthread_cond_destroy(&state->changed);
     pthread_mutex_destroy(&state->lock);
+    if (ran == ECOSYS_ECANCELLED)
+        return ecosys_i_error(ECOSYS_ECANCELLED, "%s: cancelled by the progress callback", who);
+    if (ran)
+        return ecosys_i_error(ECOSYS_ECOMPUTE,
+                              "%s: custom statistic %zu returned %d at replicate %zu", who,
+                              state->error_stat, state->error_code, state->error_replicate);
     return 0;
 }
 
@@ -393,14 +400,7 @@ static int check_arguments(const ecosys_graph *graph, const ecosys_partition *pa
                               "%s: the label permutation, the E-I index and the "
                               "assortativity need a partition",
                               what);
-    if (partition) {
-        size_t pn = ecosys_partition_vertex_count(partition), n = graph->info.actor_count;
-        if (pn != n)
-            return ecosys_i_error(ECOSYS_EINVAL,
-                                  "%s: the partition has %zu vertices but the graph has %zu",
-                                  what, pn, n);
-    }
-    return 0;
+    return partition ? ecosys_i_partition_check(partition, graph->info.actor_count, what) : 0;
 }
 
 static unsigned int thread_count(unsigned int asked, size_t replicates)
@@ -489,20 +489,8 @@ int ecosys_null_test_run(ecosys_null_test *out, const ecosys_graph *graph,
     state.samples = samples;
     state.accepted = accepted;
     unsigned int used = 1;
-    int ran;
-    if ((rc = run_synchronized(&state, workers, T, o, &used, &ran, "ecosys_null_test_run")))
+    if ((rc = run_synchronized(&state, workers, T, o, &used, "ecosys_null_test_run")))
         goto done;
-    if (ran == ECOSYS_ECANCELLED) {
-        rc = ecosys_i_error(ECOSYS_ECANCELLED,
-                            "ecosys_null_test_run: cancelled by the progress callback");
-        goto done;
-    }
-    if (ran) {
-        rc = ecosys_i_error(ECOSYS_ECOMPUTE,
-                            "ecosys_null_test_run: custom statistic %zu returned %d at replicate %zu",
-                            state.error_stat, state.error_code, state.error_replicate);
-        goto done;
-    }
 
     for (size_t s = 0; s < S; s++) {
         results[s].kind = statistics[s].kind;
@@ -585,18 +573,8 @@ int ecosys_i_ensemble_run(double *samples, const ecosys_i_ensemble_model *model,
     state.accepted = accepted;
     state.custom = model;
     unsigned int used = 1;
-    int ran;
-    if ((rc = run_synchronized(&state, workers, T, o, &used, &ran, "ensemble")))
+    if ((rc = run_synchronized(&state, workers, T, o, &used, "ensemble")))
         goto done;
-    if (ran == ECOSYS_ECANCELLED) {
-        rc = ecosys_i_error(ECOSYS_ECANCELLED, "cancelled by the progress callback");
-        goto done;
-    }
-    if (ran) {
-        rc = ecosys_i_error(ECOSYS_ECOMPUTE, "statistic %zu failed (%d) at replicate %zu",
-                            state.error_stat, state.error_code, state.error_replicate);
-        goto done;
-    }
     if (threads_used)
         *threads_used = used;
 done:

@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/names.h"
+#include "core/text_copy.h"
 #include "dynamics/nullmodel_internal.h"
 #include "ecosys/partition.h"
 
@@ -79,15 +80,6 @@ static int compare_by_index(const void *x, const void *y)
     return (a->index > b->index) - (a->index < b->index);
 }
 
-static char *copy_string(const char *s)
-{
-    size_t len = strlen(s) + 1;
-    char *c = malloc(len);
-    if (c)
-        memcpy(c, s, len);
-    return c;
-}
-
 /* The territories of the options, or every non-empty territory of the
  * dataset in order of first appearance: *out receives *count new strings. */
 static int territories_list(char ***out, size_t *count, const ecosys_dataset *dataset,
@@ -143,8 +135,7 @@ static int territories_list(char ***out, size_t *count, const ecosys_dataset *da
             if (rc)
                 break;
         }
-        if (!(names[i] = copy_string(name)))
-            rc = ecosys_i_error_nomem();
+        rc = ecosys_i_text_copy(&names[i], name);
     }
     free(seen);
     if (rc) {

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/names.h"
+#include "core/text_copy.h"
 #include "ecosys/brokerage.h"
 #include "ecosys/mixing.h"
 #include "graph/graph_internal.h"
@@ -78,13 +79,8 @@ int ecosys_i_unify_names(size_t *ids, char ***out_names, size_t *out_count,
         goto done;
     }
     for (size_t g = 0; g < count; g++) {
-        const char *name = sorted[runs[g].start].name;
-        size_t length = strlen(name) + 1;
-        if (!(distinct[g] = malloc(length))) {
-            rc = ecosys_i_error_nomem();
+        if ((rc = ecosys_i_text_copy(&distinct[g], sorted[runs[g].start].name)))
             goto done;
-        }
-        memcpy(distinct[g], name, length);
         for (size_t i = runs[g].start; i < runs[g].end; i++)
             ids[sorted[i].index] = g;
     }
@@ -111,12 +107,11 @@ int ecosys_i_waves_groups(ecosys_waves *out, const ecosys_i_waves_work *w,
     const char *attribute = o->group ? o->group : "sector";
     int by_partition = p[0] && p[1];
     for (int i = 0; i < 2; i++) {
-        if (by_partition && ecosys_partition_vertex_count(p[i]) != w->n[i])
-            return ecosys_i_error(ECOSYS_EINVAL,
-                                  "ecosys_waves_compare: the %s partition has %zu vertices, "
-                                  "its graph %zu actors",
-                                  i == 0 ? "before" : "after", ecosys_partition_vertex_count(p[i]),
-                                  w->n[i]);
+        static const char *const who[2] = {"ecosys_waves_compare (before)",
+                                           "ecosys_waves_compare (after)"};
+        int rc = by_partition ? ecosys_i_partition_check(p[i], w->n[i], who[i]) : 0;
+        if (rc)
+            return rc;
         if (!by_partition &&
             !ecosys_dataset_has_field(w->dataset[i], ECOSYS_TABLE_ACTORS, attribute))
             return ecosys_i_unknown_actor_attribute(w->dataset[i], attribute);

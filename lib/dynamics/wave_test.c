@@ -168,23 +168,6 @@ static int check_graphs(const ecosys_graph *before, const ecosys_graph *after)
 
 /* ---- the before graph's pooled adjacency (graph/adjacency.h: all_*) ------------------ */
 
-/* Non-zero if @p u and @p v have a common neighbour (sorted rows merged). */
-static int common_neighbour(const ecosys_i_adjacency *a, uint32_t u, uint32_t v)
-{
-    const uint32_t *nbr = a->all_nbr;
-    size_t i = a->all_start[u], ie = a->all_start[u + 1];
-    size_t j = a->all_start[v], je = a->all_start[v + 1];
-    while (i < ie && j < je) {
-        if (nbr[i] == nbr[j])
-            return 1;
-        if (nbr[i] < nbr[j])
-            i++;
-        else
-            j++;
-    }
-    return 0;
-}
-
 /* N': the dyads untied before whose actors have a common neighbour. For
  * each v, its two-step neighbourhood is stamped, and the dyads (v, w) tied
  * before are the keys v n + w, contiguous in the sorted keys (undirected:
@@ -491,7 +474,7 @@ int ecosys_wave_test_run(ecosys_wave_test *out, const ecosys_graph *before,
         formed++;
         crossing += group[a] != group[b];
         via += in_contacts[a] && in_contacts[b];
-        closing += common_neighbour(&adj, a, b);
+        closing += ecosys_i_adjacency_common_neighbour(&adj, a, b);
     }
     uint64_t crossing_tied = 0, contacts_tied = 0;
     for (size_t e = 0; e < w0.m; e++) {

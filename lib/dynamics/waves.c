@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "graph/dataset_internal.h"
 #include "core/names.h"
+#include "core/text_copy.h"
 #include "graph/adjacency.h"
 #include "graph/graph_internal.h"
 
@@ -113,15 +114,6 @@ void ecosys_waves_dispose(ecosys_waves *w)
     w->coordinator = NONE;
 }
 
-static char *copy_text(const char *text)
-{
-    size_t length = strlen(text) + 1;
-    char *copy = malloc(length);
-    if (copy)
-        memcpy(copy, text, length);
-    return copy;
-}
-
 static void work_dispose(ecosys_i_waves_work *w)
 {
     for (int i = 0; i < 2; i++) {
@@ -219,8 +211,9 @@ static int fill_ids(ecosys_waves *out, const ecosys_i_waves_work *w)
         const ecosys_graph *g = w->graph[i];
         size_t actor = g->vertex_actor[w->from_union[i][u]];
         const char *id = ecosys_dataset_field(w->dataset[i], ECOSYS_TABLE_ACTORS, actor, "id");
-        if (!(out->actor_ids[u] = copy_text(id ? id : "")))
-            return ecosys_i_error_nomem();
+        int rc = ecosys_i_text_copy(&out->actor_ids[u], id ? id : "");
+        if (rc)
+            return rc;
     }
     return 0;
 }
@@ -345,21 +338,6 @@ static int presence(ecosys_waves *out, const ecosys_i_waves_work *w, unsigned in
 
 /* ---- triad closure ------------------------------------------------------------ */
 
-/* Whether the sorted lists x and y share an element. O(|x| + |y|). */
-static int share_one(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
-{
-    size_t i = 0, j = 0;
-    while (i < nx && j < ny) {
-        if (x[i] == y[j])
-            return 1;
-        if (x[i] < y[j])
-            i++;
-        else
-            j++;
-    }
-    return 0;
-}
-
 static int triad_closure(ecosys_waves *out, const ecosys_i_waves_work *w)
 {
     ecosys_i_adjacency adj;
@@ -375,7 +353,7 @@ static int triad_closure(ecosys_waves *out, const ecosys_i_waves_work *w)
         const uint32_t *na = adj.all_nbr + adj.all_start[a], *nb = adj.all_nbr + adj.all_start[b];
         size_t da = adj.all_start[a + 1] - adj.all_start[a];
         size_t db = adj.all_start[b + 1] - adj.all_start[b];
-        if (!share_one(na, da, nb, db))
+        if (!ecosys_i_adjacency_common_neighbour(&adj, (uint32_t) a, (uint32_t) b))
             continue;
         f->flags[t] |= ECOSYS_WAVES_TIE_CLOSES_TRIAD;
         out->formed_closing_triad++;
@@ -405,8 +383,9 @@ static int find_coordinator(ecosys_waves *out, const ecosys_i_waves_work *w, con
     out->coordinator = NONE;
     if (!id)
         return 0;
-    if (!(out->coordinator_id = copy_text(id)))
-        return ecosys_i_error_nomem();
+    int rc = ecosys_i_text_copy(&out->coordinator_id, id);
+    if (rc)
+        return rc;
     int known = 0;
     for (int i = 0; i < 2; i++) {
         size_t actor;

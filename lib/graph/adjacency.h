@@ -99,4 +99,24 @@ static inline int ecosys_i_adjacency_has_arc(const ecosys_i_adjacency *adj, uint
     return ecosys_i_adjacency_find(adj->out_nbr, b, e, u) != SIZE_MAX;
 }
 
+/* Non-zero if @p u and @p v have a common neighbour in the pooled lists
+ * (tied to both, in either direction): a merge of the two sorted lists,
+ * O(d(u) + d(v)). The test of triad closure in the wave comparisons. */
+static inline int ecosys_i_adjacency_common_neighbour(const ecosys_i_adjacency *adj, uint32_t u,
+                                                      uint32_t v)
+{
+    const uint32_t *nbr = adj->all_nbr;
+    size_t i = adj->all_start[u], ie = adj->all_start[u + 1];
+    size_t j = adj->all_start[v], je = adj->all_start[v + 1];
+    while (i < ie && j < je) {
+        if (nbr[i] == nbr[j])
+            return 1;
+        if (nbr[i] < nbr[j])
+            i++;
+        else
+            j++;
+    }
+    return 0;
+}
+
 #endif

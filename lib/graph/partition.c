@@ -157,6 +157,18 @@ int ecosys_i_unknown_actor_attribute(const ecosys_dataset *ds, const char *attri
                           list);
 }
 
+int ecosys_i_partition_check(const ecosys_partition *p, size_t actor_count, const char *what)
+{
+    if (!p)
+        return ecosys_i_error(ECOSYS_EINVAL, "%s: NULL partition", what);
+    if (p->vertex_count != actor_count)
+        return ecosys_i_error(ECOSYS_EINVAL,
+                              "%s: the partition has %zu vertices but the graph has %zu actors "
+                              "(build the partition from this graph)",
+                              what, p->vertex_count, actor_count);
+    return 0;
+}
+
 int ecosys_partition_by_attribute(ecosys_partition **out, const ecosys_graph *graph,
                                   const char *attribute)
 {

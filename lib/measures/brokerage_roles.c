@@ -22,6 +22,7 @@
 
 #include "core/error.h"
 #include "graph/adjacency.h"
+#include "graph/partition_internal.h"
 #include "measures/measures_internal.h"
 
 #include <math.h>
@@ -323,11 +324,9 @@ int ecosys_brokerage_roles(ecosys_brokerage *out, const ecosys_graph *g,
                               "ecosys_brokerage_roles: flags 0x%x not accepted (accepted: 0)",
                               flags);
     size_t n = g->info.actor_count;
-    if (ecosys_partition_vertex_count(p) != n)
-        return ecosys_i_error(ECOSYS_EINVAL,
-                              "ecosys_brokerage_roles: the partition has %zu vertices, the "
-                              "graph %zu",
-                              ecosys_partition_vertex_count(p), n);
+    int rc = ecosys_i_partition_check(p, n, "ecosys_brokerage_roles");
+    if (rc)
+        return rc;
     size_t G = ecosys_partition_group_count(p);
     size_t cells = (n ? n : 1), gcells = (G ? G : 1);
     if (cells > SIZE_MAX / (ROLES * sizeof(double)) || gcells > SIZE_MAX / (ROLES * sizeof(double)))
@@ -340,7 +339,6 @@ int ecosys_brokerage_roles(ecosys_brokerage *out, const ecosys_graph *g,
     out->z = malloc(cells * ROLES * sizeof *out->z);
     out->group_expected = malloc(gcells * ROLES * sizeof *out->group_expected);
     out->group_sd = malloc(gcells * ROLES * sizeof *out->group_sd);
-    int rc = 0;
     if (!out->raw || !out->expected || !out->sd || !out->z || !out->group_expected ||
         !out->group_sd) {
         rc = ecosys_i_error_nomem();

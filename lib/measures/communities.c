@@ -119,7 +119,7 @@ int ecosys_modularity(double *out, const ecosys_graph *g, const ecosys_partition
     if ((flags & ECOSYS_MODE_ALL) && (flags & ECOSYS_MODE_ALL) != ECOSYS_MODE_ALL)
         return ecosys_i_error(ECOSYS_EINVAL,
                               "ecosys_modularity: only ECOSYS_MODE_ALL is accepted as a mode");
-    if ((rc = ecosys_i_check_partition(g, p, "ecosys_modularity")))
+    if ((rc = ecosys_i_partition_check(p, g->info.actor_count, "ecosys_modularity")))
         return rc;
     if (!(resolution >= 0.0) || isinf(resolution))
         return ecosys_i_error(ECOSYS_EINVAL, "ecosys_modularity: resolution %g is not >= 0",
@@ -270,24 +270,29 @@ int ecosys_community_detect(ecosys_partition **out, double *out_modularity,
     return rc;
 }
 
-int ecosys_louvain(ecosys_partition **out, double *out_modularity, const ecosys_graph *g,
-                   const ecosys_community_options *options)
+/* ecosys_community_detect() with @p options (NULL: the defaults) but
+ * @p algorithm. */
+static int detect_with(ecosys_partition **out, double *out_modularity, const ecosys_graph *g,
+                       const ecosys_community_options *options,
+                       ecosys_community_algorithm algorithm)
 {
     ecosys_community_options o = ECOSYS_COMMUNITY_OPTIONS_INIT;
     if (options)
         o = *options;
-    o.algorithm = ECOSYS_COMMUNITY_LOUVAIN;
+    o.algorithm = algorithm;
     return ecosys_community_detect(out, out_modularity, g, &o);
+}
+
+int ecosys_louvain(ecosys_partition **out, double *out_modularity, const ecosys_graph *g,
+                   const ecosys_community_options *options)
+{
+    return detect_with(out, out_modularity, g, options, ECOSYS_COMMUNITY_LOUVAIN);
 }
 
 int ecosys_leiden(ecosys_partition **out, double *out_modularity, const ecosys_graph *g,
                   const ecosys_community_options *options)
 {
-    ecosys_community_options o = ECOSYS_COMMUNITY_OPTIONS_INIT;
-    if (options)
-        o = *options;
-    o.algorithm = ECOSYS_COMMUNITY_LEIDEN;
-    return ecosys_community_detect(out, out_modularity, g, &o);
+    return detect_with(out, out_modularity, g, options, ECOSYS_COMMUNITY_LEIDEN);
 }
 
 /* ---- summary ------------------------------------------------------------------------ */
@@ -313,9 +318,9 @@ int ecosys_community_summary_compute(ecosys_community_summary *s, const ecosys_g
     if (!s || !g)
         return ecosys_i_error(ECOSYS_EINVAL, "%s: NULL argument", what);
     memset(s, 0, sizeof *s);
-    int rc = ecosys_i_check_partition(g, communities, what);
+    int rc = ecosys_i_partition_check(communities, g->info.actor_count, what);
     if (!rc && by)
-        rc = ecosys_i_check_partition(g, by, what);
+        rc = ecosys_i_partition_check(by, g->info.actor_count, what);
     if (rc)
         return rc;
     size_t count = ecosys_partition_group_count(communities);

@@ -10,11 +10,6 @@
 #include "ecosys/communities.h"
 #include "graph/graph_internal.h"
 
-/* ECOSYS_EINVAL (recorded, naming @p what) unless @p partition is not NULL
- * and has as many vertices as @p graph. */
-int ecosys_i_check_partition(const ecosys_graph *graph, const ecosys_partition *partition,
-                             const char *what);
-
 /* Modularity of @p membership (@p group_count groups) on the graph's ties,
  * or with @p undirected on a directed graph its undirected simple view
  * (a->b and b->a one tie, weights summed; measures_internal.h); the

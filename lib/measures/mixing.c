@@ -3,13 +3,15 @@
  * The label-permutation test and the null's variance are in mixing_null.c.
  * See ecosys/mixing.h and docs/measures.md "Mixing across groups".
  *
- * Everything reads the graph's edge arrays directly and works on arrays of
- * its own (no igraph call, no lock): these functions may run in many
- * threads at once. */
+ * Everything reads the graph's edge arrays directly, or the CSR adjacency
+ * built from them (graph/adjacency.h) for each actor's partners, and works
+ * on arrays of its own (no igraph call, no lock): these functions may run
+ * in many threads at once. */
 #include "measures/mixing_internal.h"
 
 #include "core/error.h"
 #include "graph/partition_internal.h"
+#include "measures/neighbour_groups.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -25,13 +27,7 @@ int ecosys_i_mixing_args(const void *out, const ecosys_graph *graph,
     if (flags & ~allowed)
         return ecosys_i_error(ECOSYS_EINVAL, "%s: flags 0x%x not accepted (accepted: 0x%x)",
                               what, flags & ~allowed, allowed);
-    size_t n = graph->info.actor_count, pn = ecosys_partition_vertex_count(partition);
-    if (pn != n)
-        return ecosys_i_error(ECOSYS_EINVAL,
-                              "%s: the partition has %zu vertices but the graph has %zu "
-                              "(build the partition from this graph)",
-                              what, pn, n);
-    return 0;
+    return ecosys_i_partition_check(partition, graph->info.actor_count, what);
 }
 
 /* ---- mixing matrix ------------------------------------------------------- */
@@ -249,95 +245,17 @@ int ecosys_assortativity_nominal(double *out, const ecosys_graph *graph,
 
 /* ---- each actor's partners ------------------------------------------------ */
 
-/* The partners of every vertex in the chosen mode, as lists: vertex v's
- * partners are vertex[start[v] .. start[v] + count[v]) with weights
- * weight[...]. A partner reached by two arcs (mode ALL on a directed graph)
- * appears once, with the two weights summed. */
-typedef struct partners {
-    size_t *start;  /* n + 1 */
-    size_t *count;  /* n */
-    size_t *vertex; /* at most 2m */
-    double *weight; /* at most 2m */
-} partners;
-
-static void partners_free(partners *p)
+/* Builds the adjacency and picks the partners of the mode (neighbour_groups.h):
+ * a partner reached by two arcs (mode ALL on a directed graph) is one
+ * partner, its two weights summed. */
+static int partners_init(ecosys_i_adjacency *adj, ecosys_i_neighbours *partners,
+                         const ecosys_graph *graph, unsigned int flags)
 {
-    free(p->start);
-    free(p->count);
-    free(p->vertex);
-    free(p->weight);
-}
-
-static int partners_build(partners *p, const ecosys_graph *graph, unsigned int flags)
-{
-    size_t n = graph->info.actor_count, m = graph->info.tie_count;
-    int directed = graph->info.directed != 0;
-    unsigned int mode = flags & ECOSYS_MODE_ALL;
-    int forward = !directed || mode != ECOSYS_MODE_IN;  /* source lists target */
-    int backward = !directed || mode != ECOSYS_MODE_OUT; /* target lists source */
-    memset(p, 0, sizeof *p);
-    if (m > SIZE_MAX / 2 || n == SIZE_MAX)
-        return ecosys_i_error_nomem();
-    size_t ends = (forward + backward) * m;
-    p->start = calloc(n + 1, sizeof *p->start);
-    p->count = calloc(n ? n : 1, sizeof *p->count);
-    p->vertex = ecosys_i_alloc_array(ends, sizeof *p->vertex);
-    p->weight = ecosys_i_alloc_array(ends, sizeof *p->weight);
-    size_t *seen_by = ecosys_i_alloc_array(n, sizeof *seen_by);
-    size_t *where = ecosys_i_alloc_array(n, sizeof *where);
-    if (!p->start || !p->count || !p->vertex || !p->weight || !seen_by || !where) {
-        partners_free(p);
-        free(seen_by);
-        free(where);
-        return ecosys_i_error_nomem();
-    }
-    for (size_t e = 0; e < m; e++) {
-        if (forward)
-            p->start[ecosys_i_edge_from(graph, e) + 1]++;
-        if (backward)
-            p->start[ecosys_i_edge_to(graph, e) + 1]++;
-    }
-    for (size_t v = 0; v < n; v++)
-        p->start[v + 1] += p->start[v];
-    for (size_t e = 0; e < m; e++) {
-        size_t s = ecosys_i_edge_from(graph, e), t = ecosys_i_edge_to(graph, e);
-        double w = ecosys_i_edge_weight(graph, e);
-        if (forward) {
-            size_t i = p->start[s] + p->count[s]++;
-            p->vertex[i] = t;
-            p->weight[i] = w;
-        }
-        if (backward) {
-            size_t i = p->start[t] + p->count[t]++;
-            p->vertex[i] = s;
-            p->weight[i] = w;
-        }
-    }
-    /* Merge a partner listed twice (a->b and b->a with mode ALL): compact
-     * each list to the left, first occurrence kept, weights summed. */
-    if (directed && forward && backward) {
-        for (size_t v = 0; v < n; v++)
-            seen_by[v] = SIZE_MAX;
-        for (size_t v = 0; v < n; v++) {
-            size_t first = p->start[v], kept = first;
-            for (size_t i = first; i < first + p->count[v]; i++) {
-                size_t u = p->vertex[i];
-                if (seen_by[u] == v) {
-                    p->weight[where[u]] += p->weight[i];
-                } else {
-                    seen_by[u] = v;
-                    where[u] = kept;
-                    p->vertex[kept] = u;
-                    p->weight[kept] = p->weight[i];
-                    kept++;
-                }
-            }
-            p->count[v] = kept - first;
-        }
-    }
-    free(seen_by);
-    free(where);
-    return 0;
+    int weighted = (flags & ECOSYS_WEIGHTED) != 0;
+    int rc = ecosys_i_adjacency_init(adj, graph, weighted ? ECOSYS_I_ADJ_WEIGHTS : 0);
+    if (!rc)
+        *partners = ecosys_i_neighbours_by_mode(adj, flags, weighted);
+    return rc;
 }
 
 int ecosys_ei_index_actors(double *out, const ecosys_graph *graph,
@@ -347,74 +265,43 @@ int ecosys_ei_index_actors(double *out, const ecosys_graph *graph,
                                   ECOSYS_WEIGHTED | ECOSYS_MODE_ALL, "ecosys_ei_index_actors");
     if (rc)
         return rc;
-    partners p;
-    if ((rc = partners_build(&p, graph, flags)))
+    ecosys_i_adjacency adj;
+    ecosys_i_neighbours p;
+    if ((rc = partners_init(&adj, &p, graph, flags)))
         return rc;
     const size_t *group = ecosys_partition_membership(partition);
-    int weighted = (flags & ECOSYS_WEIGHTED) != 0;
-    for (size_t v = 0; v < graph->info.actor_count; v++) {
+    for (size_t v = 0; v < p.n; v++) {
         double external = 0, internal = 0;
-        for (size_t i = p.start[v]; i < p.start[v] + p.count[v]; i++) {
-            double w = weighted ? p.weight[i] : 1.0;
-            if (group[p.vertex[i]] == group[v])
+        for (size_t i = p.start[v]; i < p.start[v + 1]; i++) {
+            double w = ecosys_i_neighbour_weight(&p, i);
+            if (group[p.nbr[i]] == group[v])
                 internal += w;
             else
                 external += w;
         }
         out[v] = ei_ratio(external, internal);
     }
-    partners_free(&p);
+    ecosys_i_adjacency_destroy(&adj);
     return 0;
 }
 
-/* 1 - sum_g p_g^2 over each actor's partners, times @p scale. */
+/* 1 - sum_g p_g^2 over each actor's partners (NaN without partners, the
+ * convention of ecosys/mixing.h), times @p scale. */
 static int heterogeneity(double *out, const ecosys_graph *graph,
                          const ecosys_partition *partition, unsigned int flags, double scale)
 {
-    size_t k = ecosys_partition_group_count(partition);
-    partners p;
-    int rc = partners_build(&p, graph, flags);
+    ecosys_i_adjacency adj;
+    ecosys_i_neighbours p;
+    int rc = partners_init(&adj, &p, graph, flags);
+    if (!rc)
+        rc = ecosys_i_group_dispersion(out, &p, ecosys_partition_membership(partition),
+                                       ecosys_partition_group_count(partition), NAN);
+    ecosys_i_adjacency_destroy(&adj);
     if (rc)
         return rc;
-    double *mass = calloc(k ? k : 1, sizeof *mass);        /* per group, reset after use */
-    size_t *touched = ecosys_i_alloc_array(k, sizeof *touched); /* groups seen for v */
-    if (!mass || !touched) {
-        partners_free(&p);
-        free(mass);
-        free(touched);
-        return ecosys_i_error_nomem();
-    }
-    const size_t *group = ecosys_partition_membership(partition);
-    int weighted = (flags & ECOSYS_WEIGHTED) != 0;
-    for (size_t v = 0; v < graph->info.actor_count; v++) {
-        size_t seen = 0;
-        double total = 0;
-        for (size_t i = p.start[v]; i < p.start[v] + p.count[v]; i++) {
-            size_t g = group[p.vertex[i]];
-            double w = weighted ? p.weight[i] : 1.0;
-            if (mass[g] == 0)
-                touched[seen++] = g;
-            mass[g] += w;
-            total += w;
-        }
-        if (total == 0) {
-            out[v] = NAN;
-            continue;
-        }
-        double concentration = 0;
-        for (size_t j = 0; j < seen; j++) {
-            double share = mass[touched[j]] / total;
-            concentration += share * share;
-            mass[touched[j]] = 0;
-        }
-        /* Rounding can leave -0 or a hair below 0 when all partners share
-         * one group: clamp to exactly 0. */
-        double blau = seen <= 1 ? 0.0 : 1.0 - concentration;
-        out[v] = blau * scale;
-    }
-    partners_free(&p);
-    free(mass);
-    free(touched);
+    if (scale != 1.0)
+        for (size_t v = 0; v < p.n; v++)
+            out[v] *= scale;
     return 0;
 }
 

@@ -2,9 +2,9 @@
  * Guimera-Amaral roles, over any partition. One pass over libecosys's own
  * adjacency lists, no igraph call (see communities_internal.h). See
  * ecosys/communities.h and docs/measures.md, "Communities and roles". */
-#include "graph/adjacency.h"
 #include "measures/communities_internal.h"
 #include "measures/measures_internal.h"
+#include "measures/neighbour_groups.h"
 
 #include "core/error.h"
 #include "graph/partition_internal.h"
@@ -57,71 +57,10 @@ const char *ecosys_role_name(ecosys_role role)
 
 /* ---- the measures ------------------------------------------------------------- */
 
-/* The neighbour list the mode picks (graph/adjacency.h): directed graphs
- * ECOSYS_MODE_OUT the out-list, ECOSYS_MODE_IN the in-list, ECOSYS_MODE_ALL
- * or no mode the pooled list (a reciprocated pair is one neighbour whose
- * weight is the sum of both arcs); undirected graphs their one list.
- * Unweighted, every neighbour counts 1 (w NULL). */
-typedef struct neighbours {
-    size_t n;
-    const size_t *start;
-    const uint32_t *nbr;
-    const double *w;
-} neighbours;
-
-static neighbours neighbours_by_mode(const ecosys_i_adjacency *adj, unsigned int flags,
-                                     int weighted)
-{
-    unsigned int mode = flags & ECOSYS_I_MODE_BITS;
-    neighbours a = {adj->n, adj->all_start, adj->all_nbr, weighted ? adj->all_w : NULL};
-    if (adj->directed && mode == ECOSYS_MODE_OUT)
-        a = (neighbours){adj->n, adj->out_start, adj->out_nbr, weighted ? adj->out_w : NULL};
-    else if (adj->directed && mode == ECOSYS_MODE_IN)
-        a = (neighbours){adj->n, adj->in_start, adj->in_nbr, weighted ? adj->in_w : NULL};
-    return a;
-}
-
-static double weight_at(const neighbours *a, size_t i)
-{
-    return a->w ? a->w[i] : 1.0;
-}
-
-/* P_i = 1 - sum_s (k_is / k_i)^2; 0 for isolates. @p share: scratch of
- * one double per group, @p seen: one stamp per group, @p touched: one
- * index per group. */
-static void participation(double *out, const neighbours *a, const size_t *group,
-                          double *share, size_t *seen, size_t *touched)
-{
-    for (size_t v = 0; v < a->n; v++) {
-        double k = 0.0;
-        size_t count = 0;
-        for (size_t i = a->start[v]; i < a->start[v + 1]; i++) {
-            size_t s = group[a->nbr[i]];
-            if (seen[s] != v + 1) {
-                seen[s] = v + 1;
-                share[s] = 0.0;
-                touched[count++] = s;
-            }
-            share[s] += weight_at(a, i);
-            k += weight_at(a, i);
-        }
-        if (k == 0.0) {
-            out[v] = 0.0; /* isolate: stated convention */
-            continue;
-        }
-        double sum = 0.0;
-        for (size_t j = 0; j < count; j++) {
-            double f = share[touched[j]] / k;
-            sum += f * f;
-        }
-        out[v] = count == 1 ? 0.0 : 1.0 - sum; /* one group: exactly 0 */
-    }
-}
-
 /* z_i = (k_i,s_i - mean) / sd over the members of s_i, population sd; 0
  * when every member has the same inner degree. @p inner: n doubles;
  * @p mean, @p var, @p low, @p high: one double per group. */
-static void within_module_z(double *out, const neighbours *a, const size_t *group,
+static void within_module_z(double *out, const ecosys_i_neighbours *a, const size_t *group,
                             const size_t *size, size_t groups, double *inner, double *mean,
                             double *var, double *low, double *high)
 {
@@ -135,7 +74,7 @@ static void within_module_z(double *out, const neighbours *a, const size_t *grou
         double k = 0.0;
         for (size_t i = a->start[v]; i < a->start[v + 1]; i++)
             if (group[a->nbr[i]] == group[v])
-                k += weight_at(a, i);
+                k += ecosys_i_neighbour_weight(a, i);
         inner[v] = k;
         size_t s = group[v];
         mean[s] += k;
@@ -170,7 +109,7 @@ static int roles_impl(ecosys_role *roles, double *p, double *z, const ecosys_gra
     int rc = ecosys_i_measure_args(g, g, flags, ECOSYS_WEIGHTED | ECOSYS_I_MODE_BITS, what);
     if (rc)
         return rc;
-    if ((rc = ecosys_i_check_partition(g, partition, what)))
+    if ((rc = ecosys_i_partition_check(partition, g->info.actor_count, what)))
         return rc;
     size_t n = g->info.actor_count, groups = ecosys_partition_group_count(partition);
     const size_t *group = ecosys_partition_membership(partition);
@@ -178,25 +117,24 @@ static int roles_impl(ecosys_role *roles, double *p, double *z, const ecosys_gra
     int weighted = (flags & ECOSYS_WEIGHTED) != 0;
     if ((rc = ecosys_i_adjacency_init(&adj, g, weighted ? ECOSYS_I_ADJ_WEIGHTS : 0)))
         return rc;
-    neighbours a = neighbours_by_mode(&adj, flags, weighted);
+    ecosys_i_neighbours a = ecosys_i_neighbours_by_mode(&adj, flags, weighted);
     double *own_p = NULL, *own_z = NULL, *inner = NULL, *scratch = NULL;
-    size_t *seen = NULL, *touched = NULL, *size = NULL;
+    size_t *size = NULL;
     if (roles && !p)
         p = own_p = ecosys_i_alloc_array(n, sizeof *own_p);
     if (roles && !z)
         z = own_z = ecosys_i_alloc_array(n, sizeof *own_z);
-    /* share (participation) or mean, var, low, high (z): 4 per group. */
+    /* mean, var, low, high (z): 4 per group. */
     scratch = ecosys_i_alloc_array(groups, 4 * sizeof *scratch);
-    seen = calloc(groups ? groups : 1, sizeof *seen);
-    touched = ecosys_i_alloc_array(groups, sizeof *touched);
     inner = ecosys_i_alloc_array(n, sizeof *inner);
     size = ecosys_i_alloc_array(groups, sizeof *size);
-    if ((roles && (!p || !z)) || !scratch || !seen || !touched || !inner || !size) {
+    if ((roles && (!p || !z)) || !scratch || !inner || !size) {
         rc = ecosys_i_error_nomem();
         goto done;
     }
-    if (p)
-        participation(p, &a, group, scratch, seen, touched);
+    /* P_i = 1 - sum_s (k_is / k_i)^2; 0 for isolates (stated convention). */
+    if (p && (rc = ecosys_i_group_dispersion(p, &a, group, groups, 0.0)))
+        goto done;
     if (z) {
         for (size_t s = 0; s < groups; s++)
             size[s] = ecosys_partition_group_size(partition, s);
@@ -211,8 +149,6 @@ done:
     free(own_z);
     free(inner);
     free(scratch);
-    free(seen);
-    free(touched);
     free(size);
     ecosys_i_adjacency_destroy(&adj);
     return rc;
