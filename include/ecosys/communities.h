@@ -196,7 +196,8 @@ ECOSYS_EXTERN int ecosys_modularity(double *out, const ecosys_graph *graph,
  * @param graph     the graph.
  * @param partition groups: sectors, axes, territories or communities.
  * @param flags     ECOSYS_WEIGHTED; mode bits (directed graphs).
- * @return 0; ECOSYS_EINVAL; ECOSYS_ENOMEM.
+ * @return 0; ECOSYS_EINVAL; ECOSYS_ENOMEM; ECOSYS_EUNSUPPORTED (2^32
+ *         actors or more).
  */
 ECOSYS_EXTERN int ecosys_participation(double *out, const ecosys_graph *graph,
                                        const ecosys_partition *partition, unsigned int flags);

@@ -165,7 +165,8 @@ ECOSYS_EXTERN void ecosys_ei_index_dispose(ecosys_ei_index *result);
  * @param graph     the graph.
  * @param partition a partition of the graph's vertices.
  * @param flags     ECOSYS_WEIGHTED and a mode.
- * @return 0; ECOSYS_EINVAL; ECOSYS_ENOMEM.
+ * @return 0; ECOSYS_EINVAL; ECOSYS_ENOMEM; ECOSYS_EUNSUPPORTED (2^32
+ *         actors or more).
  */
 ECOSYS_EXTERN int ecosys_ei_index_actors(double *out, const ecosys_graph *graph,
                                          const ecosys_partition *partition, unsigned int flags);
@@ -256,7 +257,8 @@ ECOSYS_EXTERN int ecosys_assortativity_nominal(double *out, const ecosys_graph *
  * @param graph     the graph.
  * @param partition a partition of the graph's vertices.
  * @param flags     ECOSYS_WEIGHTED and a mode.
- * @return 0; ECOSYS_EINVAL; ECOSYS_ENOMEM.
+ * @return 0; ECOSYS_EINVAL; ECOSYS_ENOMEM; ECOSYS_EUNSUPPORTED (2^32
+ *         actors or more).
  */
 ECOSYS_EXTERN int ecosys_blau(double *out, const ecosys_graph *graph,
                               const ecosys_partition *partition, unsigned int flags);
@@ -273,7 +275,8 @@ ECOSYS_EXTERN int ecosys_blau(double *out, const ecosys_graph *graph,
  * @param graph     the graph.
  * @param partition a partition of the graph's vertices.
  * @param flags     ECOSYS_WEIGHTED and a mode.
- * @return 0; ECOSYS_EINVAL; ECOSYS_ENOMEM.
+ * @return 0; ECOSYS_EINVAL; ECOSYS_ENOMEM; ECOSYS_EUNSUPPORTED (2^32
+ *         actors or more).
  */
 ECOSYS_EXTERN int ecosys_iqv(double *out, const ecosys_graph *graph,
                              const ecosys_partition *partition, unsigned int flags);
