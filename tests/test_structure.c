@@ -296,7 +296,7 @@ static void directed_graph_d(void **state)
  * pairs {u, w} of v's neighbours that are tied, c_v = t_v / C(k_v, 2),
  * transitivity = sum t_v / sum C(k_v, 2); a cut vertex (tie) is one whose
  * removal leaves more components than before (a removed vertex is not a
- * component). Random graphs with a hub (vertex
+ * component); diameter and mean distance by Floyd-Warshall. Random graphs with a hub (vertex
  * 0 tied to most), directed ones with reciprocated pairs (one undirected
  * tie in the view) and isolates. */
 enum { BRUTE_N = 40 };
@@ -331,7 +331,11 @@ static void brute_force_case(unsigned int seed, int directed, unsigned int densi
 {
     static size_t edges[BRUTE_N * BRUTE_N][2];
     static unsigned char tied[BRUTE_N][BRUTE_N]; /* undirected view */
+    static double hops[BRUTE_N][BRUTE_N];         /* along the arcs */
     memset(tied, 0, sizeof tied);
+    for (size_t i = 0; i < BRUTE_N; i++)
+        for (size_t j = 0; j < BRUTE_N; j++)
+            hops[i][j] = i == j ? 0 : INFINITY;
     size_t m = 0;
     unsigned long long state = seed;
     for (size_t i = 0; i < BRUTE_N; i++) {
@@ -345,6 +349,9 @@ static void brute_force_case(unsigned int seed, int directed, unsigned int densi
                 edges[m][1] = j;
                 m++;
                 tied[i][j] = tied[j][i] = 1;
+                hops[i][j] = 1;
+                if (!directed)
+                    hops[j][i] = 1;
             }
         }
     }
@@ -394,8 +401,45 @@ static void brute_force_case(unsigned int seed, int directed, unsigned int densi
             }
     assert_int_equal(cut.count, bridges);
     ecosys_pair_list_dispose(&cut);
+    /* Distances by Floyd-Warshall, over the largest weak component (the
+     * lowest vertex's on a tie), pairs without a directed path left out. */
+    for (size_t k = 0; k < BRUTE_N; k++)
+        for (size_t i = 0; i < BRUTE_N; i++)
+            for (size_t j = 0; j < BRUTE_N; j++)
+                if (hops[i][k] + hops[k][j] < hops[i][j])
+                    hops[i][j] = hops[i][k] + hops[k][j];
+    size_t best = 0, best_size = 0;
+    static double weak[BRUTE_N][BRUTE_N];
+    for (size_t i = 0; i < BRUTE_N; i++)
+        for (size_t j = 0; j < BRUTE_N; j++)
+            weak[i][j] = i == j ? 0 : tied[i][j] ? 1 : INFINITY;
+    for (size_t k = 0; k < BRUTE_N; k++)
+        for (size_t i = 0; i < BRUTE_N; i++)
+            for (size_t j = 0; j < BRUTE_N; j++)
+                if (weak[i][k] + weak[k][j] < weak[i][j])
+                    weak[i][j] = weak[i][k] + weak[k][j];
+    for (size_t v = 0; v < BRUTE_N; v++) {
+        size_t size = 0;
+        for (size_t u = 0; u < BRUTE_N; u++)
+            size += weak[v][u] < INFINITY;
+        if (size > best_size) {
+            best_size = size;
+            best = v;
+        }
+    }
+    double diameter = 0, distance_sum = 0, pairs = 0;
+    for (size_t i = 0; i < BRUTE_N; i++)
+        for (size_t j = 0; j < BRUTE_N; j++)
+            if (i != j && weak[best][i] < INFINITY && weak[best][j] < INFINITY &&
+                hops[i][j] < INFINITY) {
+                diameter = hops[i][j] > diameter ? hops[i][j] : diameter;
+                distance_sum += hops[i][j];
+                pairs++;
+            }
     ecosys_structure s;
-    assert_ok(ecosys_structure_compute(&s, g, ECOSYS_NO_PATHS));
+    assert_ok(ecosys_structure_compute(&s, g, 0));
+    assert_close(s.diameter, diameter, EXACT);
+    assert_close(s.mean_distance, distance_sum / pairs, EXACT);
     assert_int_equal(s.articulation_point_count, points);
     assert_int_equal(s.bridge_count, bridges);
     assert_close(s.transitivity, triangles / triples, EXACT);
@@ -404,7 +448,7 @@ static void brute_force_case(unsigned int seed, int directed, unsigned int densi
     ecosys_dataset_free(ds);
 }
 
-static void clustering_and_cuts_against_brute_force(void **state)
+static void structure_against_brute_force(void **state)
 {
     (void) state;
     for (unsigned int seed = 1; seed <= 20; seed++) {
@@ -426,7 +470,7 @@ int main(void)
         cmocka_unit_test(karate),
         cmocka_unit_test(karate_without_paths),
         cmocka_unit_test(directed_graph_d),
-        cmocka_unit_test(clustering_and_cuts_against_brute_force),
+        cmocka_unit_test(structure_against_brute_force),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -79,6 +79,15 @@ int ecosys_i_clustering(double *out, double *transitivity, const ecosys_graph *g
 int ecosys_i_cut_elements(unsigned char *is_point, unsigned char *bridge_child,
                           uint32_t *parent, const ecosys_graph *graph);
 
+/* Diameter and mean distance (over ordered pairs with a path, following
+ * arcs if directed; lengths 1/weight if @p weighted, else hops) of the
+ * vertices v with component[v] == largest, by one breadth-first or
+ * Dijkstra search per vertex (lib/measures/distances.c), without igraph.
+ * NaN if no pair has a path. Returns 0, ECOSYS_ENOMEM or
+ * ECOSYS_EUNSUPPORTED, with the last error set. */
+int ecosys_i_distance_summary(double *diameter, double *mean_distance, const ecosys_graph *graph,
+                              const size_t *component, size_t largest, int weighted);
+
 /* Turns igraph's negative zero (eigenvector centrality of unreached
  * vertices) into +0. */
 static inline double ecosys_i_plus_zero(double x)

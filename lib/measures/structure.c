@@ -11,21 +11,19 @@
 
 /* Components, the largest one (ties: lowest component index, that is the
  * component of the lowest vertex), isolates. */
-static igraph_error_t components_part(ecosys_structure *s, const ecosys_graph *g,
-                                      igraph_vector_int_t *membership,
-                                      igraph_integer_t *largest)
+static igraph_error_t components_part(ecosys_structure *s, const ecosys_graph *g)
 {
-    igraph_integer_t n = igraph_vcount(&g->ig);
-    igraph_vector_int_t sizes, degree;
+    igraph_integer_t n = igraph_vcount(&g->ig), largest = 0;
+    igraph_vector_int_t membership, sizes, degree;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&membership, 0);
     IGRAPH_VECTOR_INT_INIT_FINALLY(&sizes, 0);
-    IGRAPH_CHECK(ecosys_i_components(&g->ig, membership, &sizes));
+    IGRAPH_CHECK(ecosys_i_components(&g->ig, &membership, &sizes));
     igraph_integer_t count = igraph_vector_int_size(&sizes);
-    *largest = 0;
     for (igraph_integer_t c = 1; c < count; c++)
-        if (VECTOR(sizes)[c] > VECTOR(sizes)[*largest])
-            *largest = c;
+        if (VECTOR(sizes)[c] > VECTOR(sizes)[largest])
+            largest = c;
     s->component_count = (size_t) count;
-    s->largest_component_size = (size_t) VECTOR(sizes)[*largest];
+    s->largest_component_size = (size_t) VECTOR(sizes)[largest];
     IGRAPH_VECTOR_INT_INIT_FINALLY(&degree, n);
     IGRAPH_CHECK(igraph_degree(&g->ig, &degree, igraph_vss_all(), IGRAPH_ALL,
                                IGRAPH_LOOPS)); /* none: see centrality.c */
@@ -34,57 +32,34 @@ static igraph_error_t components_part(ecosys_structure *s, const ecosys_graph *g
         s->isolate_count += VECTOR(degree)[v] == 0;
     igraph_vector_int_destroy(&degree);
     igraph_vector_int_destroy(&sizes);
-    IGRAPH_FINALLY_CLEAN(2);
+    igraph_vector_int_destroy(&membership);
+    IGRAPH_FINALLY_CLEAN(3);
     return IGRAPH_SUCCESS;
 }
 
-/* Diameter and mean distance of component @p largest. The subgraph is
- * built here rather than with igraph_induced_subgraph() so each of its
- * edges keeps a known original edge, hence its length 1/weight. */
-static igraph_error_t distances_part(ecosys_structure *s, const ecosys_graph *g,
-                                     const igraph_vector_int_t *membership,
-                                     igraph_integer_t largest, int weighted)
+/* Diameter and mean distance of the largest component (ties: the component
+ * of the lowest vertex, as components_part() picks it), from one search per
+ * vertex (distances.c), outside igraph. Left NaN if it has < 2 actors. */
+static int distances_part(ecosys_structure *s, const ecosys_graph *g, int weighted)
 {
-    igraph_integer_t n = igraph_vcount(&g->ig), m = igraph_ecount(&g->ig);
-    igraph_integer_t size = (igraph_integer_t) s->largest_component_size, next = 0;
-    igraph_vector_int_t index, edges;
-    igraph_vector_t lengths;
-    igraph_t sub;
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&index, n);
-    for (igraph_integer_t v = 0; v < n; v++)
-        VECTOR(index)[v] = VECTOR(*membership)[v] == largest ? next++ : -1;
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
-    IGRAPH_VECTOR_INIT_FINALLY(&lengths, 0);
-    for (igraph_integer_t e = 0; e < m; e++) {
-        igraph_integer_t from = VECTOR(index)[IGRAPH_FROM(&g->ig, e)];
-        igraph_integer_t to = VECTOR(index)[IGRAPH_TO(&g->ig, e)];
-        if (from < 0) /* both ends are in the same component */
-            continue;
-        IGRAPH_CHECK(igraph_vector_int_push_back(&edges, from));
-        IGRAPH_CHECK(igraph_vector_int_push_back(&edges, to));
-        IGRAPH_CHECK(igraph_vector_push_back(&lengths, 1.0 / VECTOR(g->weights)[e]));
+    size_t n = g->info.actor_count, count = 0, largest = 0;
+    size_t *membership = malloc(n * sizeof *membership);
+    size_t *sizes = calloc(n, sizeof *sizes);
+    int rc = membership && sizes ? ecosys_components(membership, &count, g)
+                                 : ecosys_i_error_nomem();
+    if (!rc) {
+        for (size_t v = 0; v < n; v++)
+            sizes[membership[v]]++;
+        for (size_t c = 1; c < count; c++)
+            if (sizes[c] > sizes[largest])
+                largest = c;
+        if (sizes[largest] >= 2)
+            rc = ecosys_i_distance_summary(&s->diameter, &s->mean_distance, g, membership,
+                                           largest, weighted);
     }
-    IGRAPH_CHECK(igraph_create(&sub, &edges, size, igraph_is_directed(&g->ig)));
-    IGRAPH_FINALLY(igraph_destroy, &sub);
-    /* unconn = true: in a directed graph, pairs of the weak component
-     * with no directed path between them are left out. */
-    if (weighted) {
-        IGRAPH_CHECK(igraph_diameter_dijkstra(&sub, &lengths, &s->diameter, NULL, NULL, NULL,
-                                              NULL, IGRAPH_DIRECTED, /* unconn = */ true));
-        IGRAPH_CHECK(igraph_average_path_length_dijkstra(&sub, &s->mean_distance, NULL,
-                                                         &lengths, IGRAPH_DIRECTED, true));
-    } else {
-        IGRAPH_CHECK(igraph_diameter(&sub, &s->diameter, NULL, NULL, NULL, NULL,
-                                     IGRAPH_DIRECTED, /* unconn = */ true));
-        IGRAPH_CHECK(igraph_average_path_length(&sub, &s->mean_distance, NULL,
-                                                IGRAPH_DIRECTED, true));
-    }
-    igraph_destroy(&sub);
-    igraph_vector_destroy(&lengths);
-    igraph_vector_int_destroy(&edges);
-    igraph_vector_int_destroy(&index);
-    IGRAPH_FINALLY_CLEAN(4);
-    return IGRAPH_SUCCESS;
+    free(membership);
+    free(sizes);
+    return rc;
 }
 
 /* The parts that ignore direction and need no igraph: transitivity and
@@ -162,17 +137,9 @@ static igraph_error_t centralization_part(ecosys_structure *s, const ecosys_grap
     return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t structure_impl(ecosys_structure *s, const ecosys_graph *g, int weighted,
-                                     int paths)
+static igraph_error_t structure_impl(ecosys_structure *s, const ecosys_graph *g, int paths)
 {
-    igraph_integer_t largest;
-    igraph_vector_int_t membership;
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&membership, 0);
-    IGRAPH_CHECK(components_part(s, g, &membership, &largest));
-    if (paths && s->largest_component_size >= 2)
-        IGRAPH_CHECK(distances_part(s, g, &membership, largest, weighted));
-    igraph_vector_int_destroy(&membership);
-    IGRAPH_FINALLY_CLEAN(1);
+    IGRAPH_CHECK(components_part(s, g));
     IGRAPH_CHECK(max_core_part(s, g));
     if (igraph_vcount(&g->ig) >= 3)
         IGRAPH_CHECK(centralization_part(s, g, paths));
@@ -197,11 +164,13 @@ int ecosys_structure_compute(ecosys_structure *out, const ecosys_graph *g, unsig
     s.diameter = s.mean_distance = s.transitivity = s.mean_local_clustering = NAN;
     s.degree_centralization = s.betweenness_centralization = NAN;
     s.closeness_centralization = s.eigenvector_centralization = NAN;
+    if (n > 0 && !(flags & ECOSYS_NO_PATHS) && (rc = distances_part(&s, g, s.weighted)))
+        return rc;
     if (n > 0 && (rc = undirected_part(&s, g)))
         return rc;
     if (n > 0) {
         ecosys_i_igraph_lock();
-        igraph_error_t irc = structure_impl(&s, g, s.weighted, !(flags & ECOSYS_NO_PATHS));
+        igraph_error_t irc = structure_impl(&s, g, !(flags & ECOSYS_NO_PATHS));
         if ((rc = ecosys_i_igraph_unlock(irc, "structure")))
             return rc;
     }
