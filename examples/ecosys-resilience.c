@@ -263,6 +263,14 @@ static const char *groups_word(double count)
     return count == 1 ? "group" : "groups";
 }
 
+/* Percentage of the actors who stay (n minus the group) that are still in
+ * the largest group: 100 when the departure takes nobody else's ties apart. */
+static double stayers_share(const report *rp, const departure *d)
+{
+    size_t stay = rp->n - d->size;
+    return stay ? d->r.largest[d->r.steps] * (double) rp->n / (double) stay * 100 : 0;
+}
+
 static void render_text(report *rp)
 {
     GString *s = rp->out;
@@ -338,37 +346,41 @@ static void render_text(report *rp)
         g_free(title);
         char *text = g_strdup_printf("Every actor of one %s leaves at once; the others stay. "
                                      "Ranked from the most harmful (a larger group naturally "
-                                     "takes more with it). Shares are of all %zu actors.\n\n",
+                                     "takes more with it). Shares are of all %zu actors, then "
+                                     "of those who stay: below 100%%, the departure also cuts "
+                                     "the others apart.\n\n",
                                      rp->group, rp->n);
         paragraph(rp, text);
         g_free(text);
         if (md)
             g_string_append_printf(s, "| rank | %s | actors leaving | largest group after | "
-                                      "separate groups |\n|---|---|---|---|---|\n",
+                                      "of those who stay | separate groups |\n"
+                                      "|---|---|---|---|---|---|\n",
                                    rp->group);
         for (size_t i = 0; i < rp->departure_count; i++) {
             const departure *d = &rp->departures[i];
             double after = d->r.largest[d->r.steps] * 100;
             double parts = d->r.components[d->r.steps];
+            double kept = stayers_share(rp, d);
             if (md)
-                g_string_append_printf(s, "| %zu | %s | %zu | %.0f%% | %.0f |\n", i + 1,
-                                       d->name[0] ? d->name : "(empty)", d->size, after,
+                g_string_append_printf(s, "| %zu | %s | %zu | %.0f%% | %.0f%% | %.0f |\n", i + 1,
+                                       d->name[0] ? d->name : "(empty)", d->size, after, kept,
                                        parts);
             else
                 g_string_append_printf(s, "  %zu. %-16s %3zu actors leave: the largest group "
-                                          "holds %.0f%% (%.0f %s)\n",
+                                          "holds %.0f%%, %.0f%% of those who stay (%.0f %s)\n",
                                        i + 1, d->name[0] ? d->name : "(empty)", d->size, after,
-                                       parts, groups_word(parts));
+                                       kept, parts, groups_word(parts));
         }
     }
     if (rp->removed) {
         const departure *d = rp->removed;
         heading(rp, "The group you asked about");
         char *text = g_strdup_printf("If the %zu actors whose %s is \"%s\" leave, the "
-                                     "largest group still holds %.0f%% of all actors (%.0f "
-                                     "separate %s).\n",
+                                     "largest group still holds %.0f%% of all actors, %.0f%% "
+                                     "of those who stay (%.0f separate %s).\n",
                                      d->size, rp->group, d->name,
-                                     d->r.largest[d->r.steps] * 100,
+                                     d->r.largest[d->r.steps] * 100, stayers_share(rp, d),
                                      d->r.components[d->r.steps],
                                      groups_word(d->r.components[d->r.steps]));
         paragraph(rp, text);
