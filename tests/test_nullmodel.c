@@ -20,8 +20,10 @@
 #include "data/expected/reference_mixing.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define EXACT 1e-12
 
@@ -967,6 +969,128 @@ static void errors(void **state)
     ecosys_null_test_dispose(NULL);
 }
 
+/* Replicates 17 and later fail, each with its own code 25 + r (17 -> 42,
+ * 18 -> 43, ...); its value is 1 before. Replicate 17 takes 20 ms, so that
+ * with several threads later replicates fail first. */
+static int failing_from_17(double *out, const ecosys_graph_view *view, void *user)
+{
+    (void) user;
+    *out = 1;
+    if (view->replicate == 17) {
+        struct timespec pause = {0, 20000000};
+        nanosleep(&pause, NULL);
+    }
+    return view->replicate != SIZE_MAX && view->replicate >= 17 ? 25 + (int) view->replicate
+                                                                 : 0;
+}
+
+/* Many replicates failing at once in different threads: the error named is
+ * the lowest replicate's, with the code that replicate returned and the
+ * index of the failing statistic (1: after transitivity). The uniform
+ * model's draw never polls the cancel flag, so replicate 17, once taken
+ * (always before 18, 19, ... by the shared counter), always reaches its
+ * statistic, whatever the thread count. */
+static void lowest_failure_reported(void **state)
+{
+    (void) state;
+    ecosys_dataset *ds;
+    ecosys_graph *g = ecosys_test_graph(&ds, KARATE_N, KARATE_EDGES, KARATE_M, NULL, 0);
+    ecosys_statistic stats[2] = {builtin(ECOSYS_STATISTIC_TRANSITIVITY),
+                                 {ECOSYS_STATISTIC_CUSTOM, failing_from_17, NULL}};
+    unsigned int threads[5] = {1, 2, 3, 8, 16};
+    for (int i = 0; i < 5; i++) {
+        ecosys_null_options o = options_for(ECOSYS_NULL_UNIFORM, 200, 3, threads[i]);
+        ecosys_null_test t;
+        assert_int_equal(ecosys_null_test_run(&t, g, NULL, stats, 2, &o), ECOSYS_ECOMPUTE);
+        assert_int_equal(ecosys_error_last()->code, ECOSYS_ECOMPUTE);
+        assert_string_equal(ecosys_error_last()->message,
+                            "ecosys_null_test_run: custom statistic 1 returned 42 at "
+                            "replicate 17");
+        assert_null(t.samples);
+        assert_null(t.results);
+    }
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
+/* The progress callback need not be thread-safe: it is only ever called in
+ * the thread that called ecosys_null_test_run(), whatever the threads. */
+typedef struct thread_log {
+    pthread_t caller;
+    size_t calls, elsewhere;
+    size_t stop_at;     /* cancel when done >= this (SIZE_MAX: never) */
+    size_t after_stop;  /* calls after the one that cancelled */
+    int stopped;
+} thread_log;
+
+static int on_progress_thread(size_t done, size_t total, void *user)
+{
+    (void) total;
+    thread_log *log = user;
+    log->calls++;
+    if (!pthread_equal(pthread_self(), log->caller))
+        log->elsewhere++;
+    if (log->stopped)
+        log->after_stop++;
+    if (done >= log->stop_at)
+        log->stopped = 1;
+    return log->stopped;
+}
+
+static void progress_in_calling_thread(void **state)
+{
+    (void) state;
+    ecosys_dataset *ds;
+    ecosys_graph *g = ecosys_test_graph(&ds, KARATE_N, KARATE_EDGES, KARATE_M, NULL, 0);
+    ecosys_statistic tr = builtin(ECOSYS_STATISTIC_TRANSITIVITY);
+    unsigned int threads[3] = {1, 2, 8};
+    for (int i = 0; i < 3; i++) {
+        thread_log log = {pthread_self(), 0, 0, SIZE_MAX, 0, 0};
+        ecosys_null_options o = options_for(ECOSYS_NULL_REWIRING, 100, 9, threads[i]);
+        o.progress = on_progress_thread;
+        o.progress_user = &log;
+        ecosys_null_test t;
+        assert_ok(ecosys_null_test_run(&t, g, NULL, &tr, 1, &o));
+        assert_true(log.calls >= 2); /* at least (0, 100) and (100, 100) */
+        assert_int_equal(log.elsewhere, 0);
+        ecosys_null_test_dispose(&t);
+        /* Cancelled once half is done (the last call, (100, 100), always
+         * comes): no call after the one that cancelled. */
+        thread_log stop = {pthread_self(), 0, 0, 50, 0, 0};
+        o.progress_user = &stop;
+        assert_int_equal(ecosys_null_test_run(&t, g, NULL, &tr, 1, &o), ECOSYS_ECANCELLED);
+        assert_string_equal(ecosys_error_last()->message,
+                            "ecosys_null_test_run: cancelled by the progress callback");
+        assert_int_equal(stop.elsewhere, 0);
+        assert_int_equal(stop.after_stop, 0);
+        assert_null(t.samples);
+    }
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
+/* No more threads than replicates (a thread without a replicate would do
+ * nothing): 3 replicates asked on 8 threads run on 3; 1 replicate on one
+ * per core (0) runs on 1. */
+static void threads_clamped_to_replicates(void **state)
+{
+    (void) state;
+    ecosys_dataset *ds;
+    ecosys_graph *g = ecosys_test_graph(&ds, KARATE_N, KARATE_EDGES, KARATE_M, NULL, 0);
+    ecosys_statistic tr = builtin(ECOSYS_STATISTIC_TRANSITIVITY);
+    ecosys_null_options o = options_for(ECOSYS_NULL_UNIFORM, 3, 1, 8);
+    ecosys_null_test t;
+    assert_ok(ecosys_null_test_run(&t, g, NULL, &tr, 1, &o));
+    assert_int_equal(t.threads, 3);
+    ecosys_null_test_dispose(&t);
+    o = options_for(ECOSYS_NULL_UNIFORM, 1, 1, 0);
+    assert_ok(ecosys_null_test_run(&t, g, NULL, &tr, 1, &o));
+    assert_int_equal(t.threads, 1);
+    ecosys_null_test_dispose(&t);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
 /* Graphs without ties, or too small for a swap, work and give NaN where
  * the statistic is undefined. */
 static void degenerate_graphs(void **state)
@@ -1034,6 +1158,9 @@ int main(void)
         cmocka_unit_test(progress_reported),
         cmocka_unit_test(cancellation),
         cmocka_unit_test(errors),
+        cmocka_unit_test(lowest_failure_reported),
+        cmocka_unit_test(progress_in_calling_thread),
+        cmocka_unit_test(threads_clamped_to_replicates),
         cmocka_unit_test(degenerate_graphs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,6 +14,7 @@
 #include "data/expected/graphs.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -790,6 +791,87 @@ static void progress_and_cancellation(void **state)
     ecosys_dataset_free(ds);
 }
 
+/* The random replicates on many threads: the same result bit for bit as
+ * on one (the 1, 2 and 4 of random_reproducible, and 3 and 8 here); the
+ * progress callback only ever called in the calling thread, monotone,
+ * ending at (R, R); a cancellation after half the replicates stops the
+ * calls; no more threads than replicates (3 replicates on 8 threads: 3). */
+typedef struct thread_calls {
+    pthread_t caller;
+    size_t count, elsewhere, last_done, stop_at, after_stop;
+    int monotone, stopped;
+} thread_calls;
+
+static int on_progress_thread(size_t done, size_t total, void *user)
+{
+    (void) total;
+    thread_calls *c = user;
+    if (!pthread_equal(pthread_self(), c->caller))
+        c->elsewhere++;
+    if (c->count > 0 && done < c->last_done)
+        c->monotone = 0;
+    c->count++;
+    c->last_done = done;
+    if (c->stopped)
+        c->after_stop++;
+    if (done >= c->stop_at)
+        c->stopped = 1;
+    return c->stopped;
+}
+
+static void random_on_threads(void **state)
+{
+    (void) state;
+    ecosys_dataset *ds;
+    ecosys_graph *g = ecosys_test_graph(&ds, KARATE_N, KARATE_EDGES, KARATE_M, NULL, 0);
+    size_t n = KARATE_N, R = 64;
+    ecosys_resilience_options o = options_for(ECOSYS_REMOVAL_RANDOM, 0);
+    o.replicates = R;
+    o.seed = 7;
+    o.threads = 1;
+    ecosys_resilience one;
+    assert_ok(ecosys_resilience_run(&one, g, &o));
+    unsigned int threads[2] = {3, 8};
+    for (int i = 0; i < 2; i++) {
+        o.threads = threads[i];
+        thread_calls c = {pthread_self(), 0, 0, 0, SIZE_MAX, 0, 1, 0};
+        o.progress = on_progress_thread;
+        o.progress_user = &c;
+        ecosys_resilience r;
+        assert_ok(ecosys_resilience_run(&r, g, &o));
+        assert_int_equal(r.threads, threads[i]);
+        assert_memory_equal(r.largest, one.largest, (n + 1) * sizeof(double));
+        assert_memory_equal(r.largest_sd, one.largest_sd, (n + 1) * sizeof(double));
+        assert_memory_equal(r.components, one.components, (n + 1) * sizeof(double));
+        assert_memory_equal(r.replicate_robustness, one.replicate_robustness, R * sizeof(double));
+        assert_memory_equal(r.replicate_critical, one.replicate_critical, R * sizeof(double));
+        assert_memory_equal(&r.robustness, &one.robustness, sizeof(double));
+        assert_int_equal(c.elsewhere, 0);
+        assert_true(c.monotone);
+        assert_int_equal(c.last_done, R);
+        ecosys_resilience_dispose(&r);
+        /* The last call (R, R) always comes, so stopping at R / 2 cancels. */
+        thread_calls stop = {pthread_self(), 0, 0, 0, R / 2, 0, 1, 0};
+        o.progress_user = &stop;
+        assert_int_equal(ecosys_resilience_run(&r, g, &o), ECOSYS_ECANCELLED);
+        assert_string_equal(ecosys_error_last()->message,
+                            "ecosys_resilience_run: cancelled by the progress callback");
+        assert_null(r.largest);
+        assert_int_equal(stop.elsewhere, 0);
+        assert_int_equal(stop.after_stop, 0);
+    }
+    ecosys_resilience_dispose(&one);
+    o.progress = NULL;
+    o.replicates = 3;
+    o.threads = 8;
+    ecosys_resilience r;
+    assert_ok(ecosys_resilience_run(&r, g, &o));
+    assert_int_equal(r.threads, 3);
+    ecosys_resilience_dispose(&r);
+    ecosys_graph_free(g);
+    ecosys_dataset_free(ds);
+}
+
 static void expect_einval(const ecosys_graph *g, const ecosys_resilience_options *o,
                           const char *fragment)
 {
@@ -890,6 +972,7 @@ int main(void)
         cmocka_unit_test(random_reproducible),
         cmocka_unit_test(group_order),
         cmocka_unit_test(progress_and_cancellation),
+        cmocka_unit_test(random_on_threads),
         cmocka_unit_test(errors),
         cmocka_unit_test(single_actor),
     };

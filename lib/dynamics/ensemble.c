@@ -1,35 +1,26 @@
-/* The parallel runner of the null-model ensembles: ecosys_null_test_run(),
- * and ecosys_i_ensemble_run() for internal models (the wave tests' random
+/* The null-model ensembles: ecosys_null_test_run(), and
+ * ecosys_i_ensemble_run() for internal models (the wave tests' random
  * placement of a change, wave_test.c), which only swap the draw.
  *
- * Threads: with T > 1 worker threads, T POSIX threads take replicates from
- * a shared atomic counter (dynamic scheduling: replicates may cost
- * differently); each owns its sampler and statistics scratch, allocated
- * here, in the calling thread, before any starts (so an allocation failure
- * is reported by the calling thread and the workers never allocate).
- * Replicate r draws from stream r of the seed and writes its values to row
- * r of the samples; the reduction runs after every worker has joined, in
- * replicate order. Hence results identical bit for bit whatever T.
+ * Both run on the replicate runner (core/parallel.h): T workers, each
+ * owning its sampler and statistics scratch, allocated here, in the calling
+ * thread, before the run (so an allocation failure is reported by the
+ * calling thread and the workers never allocate). Replicate r draws from
+ * stream r of the seed and writes its values to row r of the samples; the
+ * reduction runs after the run, in replicate order. Hence results identical
+ * bit for bit whatever T.
  *
- * The calling thread does not draw: it waits on a condition variable that
- * the workers signal after each replicate, calls the progress callback
- * (so the callback always runs in the caller's thread, one call at a time),
- * and sets the cancel flag if asked. With T = 1 no thread is created: the
- * calling thread draws the replicates itself and reports progress between
- * them.
- *
- * Errors in workers (a custom statistic failing; cancellation) are
- * recorded in the shared state and turned into the call's return code and
- * the calling thread's last error after the join. */
+ * A custom statistic failing in a worker is kept in that worker's state
+ * (which statistic, what it returned) and turned into the call's return
+ * code and the calling thread's last error after the run. */
 #include "dynamics/nullmodel_internal.h"
 
 #include "core/error.h"
+#include "core/parallel.h"
 #include "graph/partition_internal.h"
 #include "measures/mixing_internal.h"
 
-#include <glib.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,63 +47,52 @@ void ecosys_null_test_dispose(ecosys_null_test *test)
     memset(test, 0, sizeof *test);
 }
 
-/* ---- shared state of one run ---------------------------------------------------- */
+/* ---- one replicate ----------------------------------------------------------------- */
 
 typedef struct worker {
     ecosys_i_sampler sampler;
     ecosys_i_stat_scratch scratch;
-    pthread_t thread;
-    int started;
-    struct run *run;
     void *custom; /* state of an internal model (ecosys_i_ensemble_run()) */
+    size_t failed_stat; /* the custom statistic that failed in this worker... */
+    int failed_code;    /* ...and what it returned */
 } worker;
 
+/* What the replicates share: read-only, but for row r of the samples and
+ * slot r of accepted, written by replicate r only. */
 typedef struct run {
-    /* read-only while the workers run */
     const ecosys_i_null_graph *g;
     const ecosys_statistic *stats;
     size_t stat_count;
     ecosys_null_model model;
     uint64_t seed;
-    size_t replicates;
     size_t attempts;
     const double *observed; /* values that do not vary under the model */
     const unsigned char *constant; /* per statistic: copy observed instead of computing */
-    double *samples;  /* R x S, each row written by one worker */
+    double *samples;  /* R x S */
     size_t *accepted; /* R */
     const ecosys_i_ensemble_model *custom; /* an internal model instead of g and model */
-
-    atomic_size_t next;
-    atomic_int cancel;
-
-    pthread_mutex_t lock; /* guards what follows */
-    pthread_cond_t changed;
-    size_t done;
-    unsigned int running;
-    int error;            /* first error of a worker (lowest replicate) */
-    size_t error_replicate;
-    size_t error_stat;
-    int error_code;       /* what a failing custom statistic returned */
 } run;
 
-/* Draws replicate @p r with worker @p w's arrays and stores its values. */
-static int run_replicate(run *R, worker *w, size_t r, size_t *failed_stat, int *failed_code)
+/* Draws replicate @p r with worker @p w's arrays and stores its values
+ * (an ecosys_i_parallel_job). */
+static int run_replicate(void *worker_state, size_t r, void *shared, const atomic_int *cancel)
 {
+    worker *w = worker_state;
+    run *R = shared;
     if (R->custom) {
         const ecosys_i_ensemble_model *c = R->custom;
         ecosys_graph_view drawn = {c->actor_count, 0, c->directed, NULL, NULL, c->groups,
                                    c->group_count, r};
-        int drc = c->draw(&drawn, w->custom, c->context, R->seed, r, &R->cancel);
+        int drc = c->draw(&drawn, w->custom, c->context, R->seed, r, cancel);
         if (drc)
             return drc;
         R->accepted[r] = 0;
         return ecosys_i_statistics_compute(R->samples + r * R->stat_count, R->stats,
                                            R->stat_count, &drawn, &w->scratch, NULL,
-                                           failed_stat, failed_code);
+                                           &w->failed_stat, &w->failed_code);
     }
     const ecosys_i_null_graph *g = R->g;
-    int rc = ecosys_i_sampler_draw(&w->sampler, g, R->model, R->seed, r, R->attempts,
-                                   &R->cancel);
+    int rc = ecosys_i_sampler_draw(&w->sampler, g, R->model, R->seed, r, R->attempts, cancel);
     if (rc)
         return rc;
     R->accepted[r] = w->sampler.accepted;
@@ -150,9 +130,9 @@ static int run_replicate(run *R, worker *w, size_t r, size_t *failed_stat, int *
             end++;
         size_t failed = 0;
         rc = ecosys_i_statistics_compute(values + s, R->stats + s, end - s, &view, &w->scratch,
-                                         rows, &failed, failed_code);
+                                         rows, &failed, &w->failed_code);
         if (rc) {
-            *failed_stat = s + failed;
+            w->failed_stat = s + failed;
             return rc;
         }
         if (rows)
@@ -162,156 +142,32 @@ static int run_replicate(run *R, worker *w, size_t r, size_t *failed_stat, int *
     return 0;
 }
 
-static void *worker_main(void *data)
+/* Runs the R replicates of @p state on @p T @p workers. Returns 0, or an
+ * error naming @p who with the last error set: the runner's own
+ * (ECOSYS_ECANCELLED, ECOSYS_ERROR, ECOSYS_ENOMEM), or ECOSYS_ECOMPUTE if a
+ * custom statistic failed (which one, where, with what code). */
+static int run_replicates(run *state, worker *workers, unsigned int T, size_t R,
+                          const ecosys_null_options *o, unsigned int *used, const char *who)
 {
-    worker *w = data;
-    run *R = w->run;
-    for (;;) {
-        if (atomic_load(&R->cancel))
-            break;
-        size_t r = atomic_fetch_add(&R->next, 1);
-        if (r >= R->replicates)
-            break;
-        size_t failed_stat = 0;
-        int failed_code = 0;
-        int rc = run_replicate(R, w, r, &failed_stat, &failed_code);
-        pthread_mutex_lock(&R->lock);
-        if (rc) {
-            if (rc != ECOSYS_ECANCELLED && (!R->error || r < R->error_replicate)) {
-                R->error = rc;
-                R->error_replicate = r;
-                R->error_stat = failed_stat;
-                R->error_code = failed_code;
-            }
-            atomic_store(&R->cancel, 1);
-        } else {
-            R->done++;
-        }
-        pthread_cond_signal(&R->changed);
-        pthread_mutex_unlock(&R->lock);
-        if (rc)
-            break;
-    }
-    pthread_mutex_lock(&R->lock);
-    R->running--;
-    pthread_cond_signal(&R->changed);
-    pthread_mutex_unlock(&R->lock);
-    return NULL;
-}
-
-/* Reports progress; returns non-zero if the callback asked to cancel. */
-static int report(const ecosys_null_options *o, size_t done, size_t total)
-{
-    return o->progress ? o->progress(done, total, o->progress_user) != 0 : 0;
-}
-
-/* Draws every replicate in the calling thread, reporting progress after
- * each (done = 0 has been reported). */
-static int run_inline(run *R, worker *w, const ecosys_null_options *o)
-{
-    size_t total = R->replicates;
-    for (size_t r = 0; r < total; r++) {
-        size_t failed_stat = 0;
-        int failed_code = 0;
-        int rc = run_replicate(R, w, r, &failed_stat, &failed_code);
-        if (rc) {
-            R->error = rc;
-            R->error_replicate = r;
-            R->error_stat = failed_stat;
-            R->error_code = failed_code;
-            return rc;
-        }
-        if (report(o, r + 1, total))
-            return ECOSYS_ECANCELLED;
-    }
-    return 0;
-}
-
-/* Runs the replicates on @p T workers; returns 0, ECOSYS_ECANCELLED (the
- * callback asked) or a worker's error (R->error). */
-static int run_all(run *R, worker *workers, unsigned int T, const ecosys_null_options *o,
-                   unsigned int *used)
-{
-    size_t total = R->replicates;
-    *used = 1;
-    if (report(o, 0, total))
-        return ECOSYS_ECANCELLED;
-    if (T <= 1)
-        return run_inline(R, &workers[0], o);
-    pthread_mutex_lock(&R->lock);
-    unsigned int started = 0;
-    for (unsigned int t = 0; t < T; t++) {
-        workers[t].run = R;
-        if (pthread_create(&workers[t].thread, NULL, worker_main, &workers[t]) != 0)
-            break; /* fewer threads: same results, only slower */
-        workers[t].started = 1;
-        started++;
-        R->running++;
-    }
-    pthread_mutex_unlock(&R->lock);
-    *used = started;
-    if (started == 0) {
-        *used = 1; /* no thread could start: draw here (same results) */
-        return run_inline(R, &workers[0], o);
-    }
-    int cancelled = 0;
-    size_t reported = 0;
-    pthread_mutex_lock(&R->lock);
-    while (R->running > 0) {
-        if (R->done != reported && !cancelled && o->progress) {
-            size_t done = R->done;
-            pthread_mutex_unlock(&R->lock);
-            int stop = report(o, done, total);
-            pthread_mutex_lock(&R->lock);
-            reported = done;
-            if (stop) {
-                cancelled = 1;
-                atomic_store(&R->cancel, 1);
-            }
-            continue;
-        }
-        pthread_cond_wait(&R->changed, &R->lock);
-    }
-    pthread_mutex_unlock(&R->lock);
-    for (unsigned int t = 0; t < T; t++) {
-        if (workers[t].started)
-            pthread_join(workers[t].thread, NULL);
-    }
-    if (R->error)
-        return R->error;
-    if (cancelled)
-        return ECOSYS_ECANCELLED;
-    if (reported != total && report(o, total, total))
-        return ECOSYS_ECANCELLED;
-    return 0;
-}
-
-/* run_all() on @p state, with its counters started and its lock and
- * condition variable created around it. Returns 0, or an error naming
- * @p who: ECOSYS_ERROR if they cannot be created, ECOSYS_ECANCELLED if the
- * progress callback cancelled, ECOSYS_ECOMPUTE if a custom statistic
- * failed (which one, where, with what code). */
-static int run_synchronized(run *state, worker *workers, unsigned int T,
-                            const ecosys_null_options *o, unsigned int *used, const char *who)
-{
-    atomic_init(&state->next, 0);
-    atomic_init(&state->cancel, 0);
-    if (pthread_mutex_init(&state->lock, NULL) != 0)
-        return ecosys_i_error(ECOSYS_ERROR, "%s: cannot create a mutex", who);
-    if (pthread_cond_init(&state->changed, NULL) != 0) {
-        pthread_mutex_destroy(&state->lock);
-        return ecosys_i_error(ECOSYS_ERROR, "%s: cannot create a condition variable", who);
-    }
-    int ran = run_all(state, workers, T, o, used);
-    pthread_cond_destroy(&state->changed);
-    pthread_mutex_destroy(&state->lock);
-    if (ran == ECOSYS_ECANCELLED)
-        return ecosys_i_error(ECOSYS_ECANCELLED, "%s: cancelled by the progress callback", who);
-    if (ran)
+    ecosys_i_parallel p = {.replicates = R,
+                           .threads = T,
+                           .workers = workers,
+                           .worker_size = sizeof *workers,
+                           .job = run_replicate,
+                           .shared = state,
+                           .progress = o->progress,
+                           .progress_user = o->progress_user,
+                           .who = who};
+    ecosys_i_parallel_outcome outcome;
+    int rc = ecosys_i_parallel_run(&outcome, &p);
+    *used = outcome.threads_used;
+    if (rc && outcome.job_error) {
+        const worker *w = &workers[outcome.worker];
         return ecosys_i_error(ECOSYS_ECOMPUTE,
                               "%s: custom statistic %zu returned %d at replicate %zu", who,
-                              state->error_stat, state->error_code, state->error_replicate);
-    return 0;
+                              w->failed_stat, w->failed_code, outcome.replicate);
+    }
+    return rc;
 }
 
 /* ---- reduction -------------------------------------------------------------------- */
@@ -403,16 +259,6 @@ static int check_arguments(const ecosys_graph *graph, const ecosys_partition *pa
     return partition ? ecosys_i_partition_check(partition, graph->info.actor_count, what) : 0;
 }
 
-static unsigned int thread_count(unsigned int asked, size_t replicates)
-{
-    unsigned int T = asked ? asked : (unsigned int) g_get_num_processors();
-    if (T < 1)
-        T = 1;
-    if ((size_t) T > replicates)
-        T = (unsigned int) replicates;
-    return T;
-}
-
 int ecosys_null_test_run(ecosys_null_test *out, const ecosys_graph *graph,
                      const ecosys_partition *partition, const ecosys_statistic *statistics,
                      size_t statistic_count, const ecosys_null_options *options)
@@ -436,7 +282,7 @@ int ecosys_null_test_run(ecosys_null_test *out, const ecosys_graph *graph,
         double wanted = ceil(o->swaps_per_tie * (double) g.m);
         attempts = wanted >= (double) SIZE_MAX ? SIZE_MAX : (size_t) wanted;
     }
-    unsigned int T = thread_count(o->threads, R);
+    unsigned int T = ecosys_i_parallel_threads(o->threads, R);
     unsigned int needs = ecosys_i_stat_needs(statistics, S);
 
     worker *workers = calloc(T, sizeof *workers);
@@ -475,21 +321,18 @@ int ecosys_null_test_run(ecosys_null_test *out, const ecosys_graph *graph,
         constant[s] = model == ECOSYS_NULL_PERMUTATION &&
                       !ecosys_i_stat_uses_labels(statistics[s].kind);
 
-    run state;
-    memset(&state, 0, sizeof state);
-    state.g = &g;
-    state.stats = statistics;
-    state.stat_count = S;
-    state.model = model;
-    state.seed = o->seed;
-    state.replicates = R;
-    state.attempts = attempts;
-    state.observed = observed;
-    state.constant = constant;
-    state.samples = samples;
-    state.accepted = accepted;
+    run state = {.g = &g,
+                 .stats = statistics,
+                 .stat_count = S,
+                 .model = model,
+                 .seed = o->seed,
+                 .attempts = attempts,
+                 .observed = observed,
+                 .constant = constant,
+                 .samples = samples,
+                 .accepted = accepted};
     unsigned int used = 1;
-    if ((rc = run_synchronized(&state, workers, T, o, &used, "ecosys_null_test_run")))
+    if ((rc = run_replicates(&state, workers, T, R, o, &used, "ecosys_null_test_run")))
         goto done;
 
     for (size_t s = 0; s < S; s++) {
@@ -542,7 +385,7 @@ int ecosys_i_ensemble_run(double *samples, const ecosys_i_ensemble_model *model,
                           const ecosys_null_options *o, unsigned int *threads_used)
 {
     size_t R = o->replicates, S = statistic_count;
-    unsigned int T = thread_count(o->threads, R);
+    unsigned int T = ecosys_i_parallel_threads(o->threads, R);
     unsigned int needs = ecosys_i_stat_needs(statistics, S);
     int rc = 0;
     worker *workers = calloc(T, sizeof *workers);
@@ -562,18 +405,15 @@ int ecosys_i_ensemble_run(double *samples, const ecosys_i_ensemble_model *model,
                                              model->tie_count, model->group_count, needs)))
             goto done;
     }
-    run state;
-    memset(&state, 0, sizeof state);
-    state.stats = statistics;
-    state.stat_count = S;
-    state.seed = o->seed;
-    state.replicates = R;
-    state.constant = constant;
-    state.samples = samples;
-    state.accepted = accepted;
-    state.custom = model;
+    run state = {.stats = statistics,
+                 .stat_count = S,
+                 .seed = o->seed,
+                 .constant = constant,
+                 .samples = samples,
+                 .accepted = accepted,
+                 .custom = model};
     unsigned int used = 1;
-    if ((rc = run_synchronized(&state, workers, T, o, &used, "ensemble")))
+    if ((rc = run_replicates(&state, workers, T, R, o, &used, "ensemble")))
         goto done;
     if (threads_used)
         *threads_used = used;

@@ -1,5 +1,6 @@
 /* Internal: what the null models (nullmodel.c), the statistics
- * (statistics.c) and the parallel runner (ensemble.c) share.
+ * (statistics.c) and the ensembles (ensemble.c, on the replicate runner
+ * core/parallel.h) share.
  *
  * Everything here works on libecosys's own flat arrays (uint32 vertex
  * indices), never calls igraph and never allocates once set up: a worker
@@ -158,8 +159,8 @@ void ecosys_i_null_reduce(ecosys_null_result *res, const double *samples, size_t
 
 /* ---- ensembles of an internal model ----------------------------------------------
  * A null model that is not one of ecosys_null_model (the wave tests' random
- * placement of a change, lib/dynamics/wave_test.c) runs on the same parallel
- * runner: same streams (replicate r draws from stream r of the seed), same
+ * placement of a change, lib/dynamics/wave_test.c) runs on the same replicate
+ * runner (core/parallel.h): same streams (replicate r draws from stream r of the seed), same
  * threads, progress and cancellation, same statistics. */
 typedef struct ecosys_i_ensemble_model {
     size_t actor_count;  /* n of every replicate */
