@@ -1,7 +1,7 @@
 /* Significance of a wave comparison (ecosys/wavetest.h): three exact
  * hypergeometric tests of the formed ties (hypergeometric.c) and the change
  * tests, an ensemble of "random placement of the same change" run on the
- * null models' parallel runner (ecosys_i_ensemble_run(), ensemble.c) with
+ * null models' runner (ecosys_i_ensemble_run(), ensemble.c, on core/parallel) with
  * their statistics (statistics.c).
  *
  * Everything works on libecosys's own arrays: the graphs' edges are read
