@@ -159,7 +159,10 @@ def test_brokerage_errors(directed):
     with pytest.raises(ecosys.InvalidArgumentError, match="no actor attribute"):
         ecosys.brokerage_roles(directed, group="no-such-attribute")
     with ecosys.Partition.from_membership(3, [0, 0, 1]) as p:
-        with pytest.raises(ecosys.InvalidArgumentError, match="partition"):
+        # the C library's one message for every function taking a partition
+        with pytest.raises(ecosys.InvalidArgumentError,
+                           match="ecosys_brokerage_roles: the partition has 3 vertices but the "
+                                 "graph has"):
             ecosys.brokerage_roles(directed, group=p)
     with pytest.raises(TypeError):
         ecosys.brokerage_roles(directed, group=3)
