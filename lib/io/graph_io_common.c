@@ -167,7 +167,10 @@ int ecosys_i_tie_flush(ecosys_i_tie_buffer *b, ecosys_dataset *ds, const char *p
 {
     for (size_t i = 0; i < b->count; i++) {
         const ecosys_i_tie_record *t = &b->records[i];
-        int rc = commit_tie_in(b, ds, t, b->values.items + t->first_value, t->value_count, path);
+        /* items is NULL when no tie had a value: NULL + 0 is undefined */
+        const ecosys_i_value_pair *values =
+            t->value_count ? b->values.items + t->first_value : NULL;
+        int rc = commit_tie_in(b, ds, t, values, t->value_count, path);
         if (rc)
             return rc;
     }

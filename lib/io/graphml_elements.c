@@ -371,7 +371,10 @@ void ecosys_i_graphml_on_end(void *ctx, const xmlChar *localname, const xmlChar 
     }
 }
 
-void ecosys_i_graphml_on_text(void *ctx, const xmlChar *text, int length)
+/* Text between elements: kept inside <data> and <default>, else only
+ * whitespace is allowed. @p cdata: a CDATA block, whose position libxml2
+ * gives at its start instead of its end (xml_support.h). */
+static void on_text(void *ctx, const xmlChar *text, int length, int cdata)
 {
     ecosys_i_graphml_reader *r = ctx;
     if (r->rc || r->depth == 0)
@@ -384,9 +387,20 @@ void ecosys_i_graphml_on_text(void *ctx, const xmlChar *text, int length)
     for (int i = 0; i < length; i++) {
         if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') {
             ecosys_i_graphml_fail(r, ECOSYS_EPARSE,
-                                  ecosys_i_xml_text_location(r->ctxt, text, length, i),
+                                  cdata ? ecosys_i_xml_cdata_location(r->ctxt, text, i)
+                                        : ecosys_i_xml_text_location(r->ctxt, text, length, i),
                                   "unexpected text inside <%s>", element_names[top]);
             return;
         }
     }
+}
+
+void ecosys_i_graphml_on_text(void *ctx, const xmlChar *text, int length)
+{
+    on_text(ctx, text, length, 0);
+}
+
+void ecosys_i_graphml_on_cdata(void *ctx, const xmlChar *text, int length)
+{
+    on_text(ctx, text, length, 1);
 }

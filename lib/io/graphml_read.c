@@ -258,7 +258,7 @@ static int parse(ecosys_i_graphml_reader *r, FILE *fp)
     sax.startElementNs = ecosys_i_graphml_on_start;
     sax.endElementNs = ecosys_i_graphml_on_end;
     sax.characters = ecosys_i_graphml_on_text;
-    sax.cdataBlock = ecosys_i_graphml_on_text;
+    sax.cdataBlock = ecosys_i_graphml_on_cdata;
     sax.ignorableWhitespace = ecosys_i_graphml_on_text;
     sax.reference = on_reference;
     sax.entityDecl = on_entity_decl;

@@ -134,5 +134,6 @@ void ecosys_i_graphml_on_start(void *ctx, const xmlChar *localname, const xmlCha
 void ecosys_i_graphml_on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                              const xmlChar *uri);
 void ecosys_i_graphml_on_text(void *ctx, const xmlChar *text, int length);
+void ecosys_i_graphml_on_cdata(void *ctx, const xmlChar *text, int length);
 
 #endif

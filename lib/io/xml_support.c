@@ -136,7 +136,29 @@ ecosys_i_location ecosys_i_xml_text_location(xmlParserCtxtPtr ctxt, const xmlCha
     }
     if (k == 0)
         return here; /* the start of the line is not in this text */
+    /* libxml2 hands a lone CR over as a line feed but does not count it as
+     * a line: never go back past line 1 (the text's end is then the best
+     * position known). */
+    if (newlines >= here.line)
+        return here;
     here.line -= newlines;
     here.column = column;
+    return here;
+}
+
+/* Where character @p i of a CDATA block is: libxml2 calls the cdataBlock
+ * callback before it moves past the block, so the parser's position is the
+ * block's start, and the count goes forward through the text. */
+ecosys_i_location ecosys_i_xml_cdata_location(xmlParserCtxtPtr ctxt, const xmlChar *text, int i)
+{
+    ecosys_i_location here = ecosys_i_xml_parser_location(ctxt);
+    for (int k = 0; k < i; k++) {
+        if (text[k] == '\n') {
+            here.line++;
+            here.column = 1;
+        } else if (!is_continuation(text[k])) {
+            here.column++;
+        }
+    }
     return here;
 }

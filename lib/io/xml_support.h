@@ -52,4 +52,8 @@ ecosys_i_location ecosys_i_xml_tag_location(xmlParserCtxtPtr ctxt);
 ecosys_i_location ecosys_i_xml_text_location(xmlParserCtxtPtr ctxt, const xmlChar *text,
                                              int length, int i);
 
+/* Where byte @p i of a CDATA block just reported to the cdataBlock callback
+ * is: the parser is still at the block's start, so count forward. */
+ecosys_i_location ecosys_i_xml_cdata_location(xmlParserCtxtPtr ctxt, const xmlChar *text, int i);
+
 #endif
