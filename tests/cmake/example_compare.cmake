@@ -8,29 +8,6 @@
 set(EXAMPLE_NAME ecosys-compare)
 include(${CMAKE_CURRENT_LIST_DIR}/example_common.cmake)
 
-# check_json(<file>): strict JSON (no NaN), parsed by python3 -m json.tool
-# where Debian's python3 exists, and by CMake's parser; sets `json`.
-macro(check_json file)
-  if(PYTHON AND EXISTS ${PYTHON})
-    execute_process(COMMAND ${PYTHON} -m json.tool ${file}
-      RESULT_VARIABLE json_rc OUTPUT_QUIET ERROR_VARIABLE json_err)
-    if(NOT json_rc EQUAL 0)
-      message(FATAL_ERROR "${file}: python3 -m json.tool failed: ${json_err}")
-    endif()
-    execute_process(COMMAND ${PYTHON} -c
-      "import json,sys\njson.load(open(sys.argv[1],encoding='utf-8'),parse_constant=lambda c: sys.exit('non-standard constant '+c))"
-      ${file} RESULT_VARIABLE json_rc ERROR_VARIABLE json_err)
-    if(NOT json_rc EQUAL 0)
-      message(FATAL_ERROR "${file}: ${json_err}")
-    endif()
-  endif()
-  file(READ ${file} json)
-  string(JSON kind ERROR_VARIABLE json_error GET "${json}" kind)
-  if(json_error OR NOT kind STREQUAL "ecosys_waves")
-    message(FATAL_ERROR "${file}: not a waves report: ${json_error}")
-  endif()
-endmacro()
-
 # Two small datasets with the same actors, for the two-dataset mode.
 function(write_waves dir)
   file(WRITE ${dir}/before/actors.csv
@@ -74,7 +51,7 @@ elseif(CASE STREQUAL "markdown")
 elseif(CASE STREQUAL "json")
   run(0 --format json --replicates 100 --seed 7 --output ${WORK_DIR}/compare.json)
   expect(out "^$" "the report went to --output")
-  check_json(${WORK_DIR}/compare.json)
+  read_json_report(${WORK_DIR}/compare.json ecosys_waves)
   string(JSON formed GET "${json}" significance formed)
   string(JSON x GET "${json}" significance exact formed_via_coordinator observed)
   string(JSON p GET "${json}" significance exact closure_via_coordinator p_less)
@@ -125,7 +102,7 @@ elseif(CASE STREQUAL "two_datasets")
   expect(out "New[ \n]ties[ \n]between[ \n]hub's[ \n]contacts:[ \n]4,[ \n]expected[ \n]2\\.400")
   run(0 --format json --coordinator hub ${WORK_DIR}/before ${WORK_DIR}/after)
   file(WRITE ${WORK_DIR}/two.json "${out}")
-  check_json(${WORK_DIR}/two.json)
+  read_json_report(${WORK_DIR}/two.json ecosys_waves)
   string(JSON k GET "${json}" significance coordinator_candidates)
   if(NOT k EQUAL 6)
     message(FATAL_ERROR "coordinator_candidates is ${k}, expected 6 (the 4 contacts' pairs)")
