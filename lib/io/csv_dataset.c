@@ -31,11 +31,32 @@ static const ecosys_i_csv_table ties_table = {0, ECOSYS_TABLE_TIES, ecosys_i_tie
 
 /* ---- loading state -------------------------------------------------------------- */
 
+/* The texts a tie column showed last (kind, axis, start, end): a column
+ * takes few values (five kinds, a few axes, mostly empty ends), and
+ * recognising a short text here costs a compare in a line of cache where
+ * the pool costs a hash and a probe of its table and entries. Direct-mapped
+ * by length and two bytes; holds pool indices, which never change. */
+#define RECENT 32
+#define RECENT_TEXT 23
+
+typedef struct recent_text {
+    uint32_t index;             /* pool index (an entry of length 0 is empty) */
+    uint8_t length;
+    char text[RECENT_TEXT];
+} recent_text;
+
 typedef struct loader {
     ecosys_dataset *ds;
     size_t *defined_on; /* by actor index: line of its row, for duplicate ids */
     size_t defined_capacity;
+    recent_text recent[4][RECENT]; /* per tie text column */
 } loader;
+
+static recent_text *recent_slot(recent_text *column, const char *text, size_t length)
+{
+    unsigned char first = (unsigned char) text[0], last = (unsigned char) text[length - 1];
+    return &column[(length * 7 + first * 3 + last) % RECENT];
+}
 
 /* Rows are processed in batches, and what the rows of a batch look up in the
  * dataset is looked up for the whole batch at once: with 100k+ actors each
@@ -216,7 +237,7 @@ static ecosys_i_strpool_key key_of(const ecosys_i_csv_record *rec,
     return f ? (ecosys_i_strpool_key){f->text, f->length} : (ecosys_i_strpool_key){"", 0};
 }
 
-static void look_up_batch(batch_lookups *b, const loader *L, const ecosys_i_csv_columns *map,
+static void look_up_batch(batch_lookups *b, loader *L, const ecosys_i_csv_columns *map,
                           const ecosys_i_csv_record *batch, size_t count)
 {
     if (map->table == &actors_table) {
@@ -238,7 +259,41 @@ static void look_up_batch(batch_lookups *b, const loader *L, const ecosys_i_csv_
             texts[i][k] = key_of(&batch[i], map, text_fields[k]);
     }
     ecosys_i_dataset_lookup_many(id_index[0], b->actor[0], L->ds, ids[0], 2 * count);
-    ecosys_i_dataset_lookup_many(b->text[0], NULL, L->ds, texts[0], 4 * count);
+    /* Texts: "" is pool index 0; recent ones come from their column's
+     * cache; only the others go to the pool, in one batch. */
+    ecosys_i_strpool_key missed[BATCH * 4];
+    uint32_t missed_at[BATCH * 4], missed_index[BATCH * 4];
+    size_t misses = 0;
+    for (size_t i = 0; i < count; i++) {
+        for (int k = 0; k < 4; k++) {
+            const ecosys_i_strpool_key *key = &texts[i][k];
+            if (key->length == 0) {
+                b->text[i][k] = 0;
+                continue;
+            }
+            const recent_text *r = key->length <= RECENT_TEXT
+                                       ? recent_slot(L->recent[k], key->text, key->length)
+                                       : NULL;
+            if (r && r->index != ECOSYS_I_STRPOOL_NONE && r->length == key->length &&
+                memcmp(r->text, key->text, key->length) == 0) {
+                b->text[i][k] = r->index;
+                continue;
+            }
+            missed[misses] = *key;
+            missed_at[misses++] = (uint32_t) (i * 4 + (size_t) k);
+        }
+    }
+    ecosys_i_dataset_lookup_many(missed_index, NULL, L->ds, missed, misses);
+    for (size_t j = 0; j < misses; j++) {
+        size_t i = missed_at[j] / 4, k = missed_at[j] % 4;
+        b->text[i][k] = missed_index[j];
+        if (missed_index[j] == ECOSYS_I_STRPOOL_NONE || missed[j].length > RECENT_TEXT)
+            continue; /* a new text is interned by its row, and met again later */
+        recent_text *r = recent_slot(L->recent[k], missed[j].text, missed[j].length);
+        r->index = missed_index[j];
+        r->length = (uint8_t) missed[j].length;
+        memcpy(r->text, missed[j].text, missed[j].length);
+    }
 }
 
 /* Estimates the rows of the file from its size and its first batch, and
