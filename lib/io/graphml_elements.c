@@ -172,8 +172,8 @@ static int end_data(ecosys_i_graphml_reader *r, enum element parent)
 {
     const ecosys_i_graphml_key *k = &r->keys[r->data_key];
     ecosys_i_graphml_slot slot = parent == E_NODE ? k->node_slot : k->edge_slot;
-    int rc = ecosys_i_graphml_check_value(r, slot, r->text, &r->weight, r->data_where);
-    return rc ? rc : ecosys_i_graphml_intern(r, &r->values[r->data_key], r->text);
+    int rc = ecosys_i_graphml_check_value(r, slot, r->text.data, &r->weight, r->data_where);
+    return rc ? rc : ecosys_i_graphml_intern(r, &r->values[r->data_key], r->text.data);
 }
 
 /* The value of key @p k for the element just read: its <data>, else the

@@ -221,9 +221,9 @@ int ecosys_i_graphml_end_default(ecosys_i_graphml_reader *r)
                                      "an attribute; graph-level attributes are not supported",
                                      k->id);
     int rc;
-    if ((rc = ecosys_i_graphml_check_value(r, k->edge_slot, r->text, &k->default_weight,
+    if ((rc = ecosys_i_graphml_check_value(r, k->edge_slot, r->text.data, &k->default_weight,
                                            r->data_where)) ||
-        (rc = ecosys_i_graphml_intern(r, &k->default_value, r->text)))
+        (rc = ecosys_i_graphml_intern(r, &k->default_value, r->text.data)))
         return rc;
     k->has_default = 1;
     return 0;

@@ -82,23 +82,14 @@ int ecosys_i_graphml_keep(ecosys_i_graphml_reader *r, int rc)
 
 int ecosys_i_graphml_text_append(ecosys_i_graphml_reader *r, const char *bytes, size_t length)
 {
-    if (r->text_length + length + 1 > r->text_capacity) {
-        size_t capacity = ecosys_i_next_capacity(r->text_capacity,
-                                                 r->text_length + length + 1);
-        if (ecosys_i_resize((void **) &r->text, capacity, 1))
-            return ecosys_i_graphml_keep(r, ECOSYS_ENOMEM);
-        r->text_capacity = capacity;
-    }
-    memcpy(r->text + r->text_length, bytes, length);
-    r->text_length += length;
-    r->text[r->text_length] = '\0';
-    return 0;
+    return ecosys_i_text_buffer_append(&r->text, bytes, length)
+               ? ecosys_i_graphml_keep(r, ECOSYS_ENOMEM)
+               : 0;
 }
 
 int ecosys_i_graphml_text_reset(ecosys_i_graphml_reader *r)
 {
-    r->text_length = 0;
-    return ecosys_i_graphml_text_append(r, "", 0);
+    return ecosys_i_text_buffer_reset(&r->text) ? ecosys_i_graphml_keep(r, ECOSYS_ENOMEM) : 0;
 }
 
 /* ---- attributes of a start tag ------------------------------------------- */
@@ -237,7 +228,7 @@ static void reader_dispose(ecosys_i_graphml_reader *r)
     }
     free(r->keys);
     free(r->values);
-    free(r->text);
+    free(r->text.data);
     ecosys_i_strpool_dispose(&r->key_ids);
     ecosys_i_pair_list_dispose(&r->pairs);
     ecosys_i_tie_buffer_dispose(&r->ties);

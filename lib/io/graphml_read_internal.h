@@ -15,6 +15,7 @@
 #define ECOSYS_IO_GRAPHML_READ_INTERNAL_H
 
 #include "core/error.h"
+#include "io/text_buffer.h"
 #include "core/strpool.h"
 #include "io/graph_io_common.h"
 #include "io/xml_support.h"
@@ -83,8 +84,7 @@ typedef struct ecosys_i_graphml_reader {
     /* the <data> or <default> being read */
     size_t data_key;
     ecosys_i_location data_where;
-    char *text;
-    size_t text_length, text_capacity;
+    ecosys_i_text_buffer text;
 } ecosys_i_graphml_reader;
 
 /* ---- graphml_read.c ------------------------------------------------------------ */

@@ -77,28 +77,6 @@ static int expect(ecosys_i_json_reader *r, char c, const char *expected)
     return 0;
 }
 
-/* ---- text buffers ----------------------------------------------------------- */
-
-int ecosys_i_json_text_append(ecosys_i_json_text *b, const char *bytes, size_t length)
-{
-    if (b->length + length + 1 > b->capacity) {
-        size_t capacity = ecosys_i_next_capacity(b->capacity, b->length + length + 1);
-        if (ecosys_i_resize((void **) &b->data, capacity, 1))
-            return ECOSYS_ENOMEM;
-        b->capacity = capacity;
-    }
-    memcpy(b->data + b->length, bytes, length);
-    b->length += length;
-    b->data[b->length] = '\0';
-    return 0;
-}
-
-int ecosys_i_json_text_reset(ecosys_i_json_text *b)
-{
-    b->length = 0;
-    return ecosys_i_json_text_append(b, "", 0);
-}
-
 /* ---- scalars ---------------------------------------------------------------- */
 
 static int hex_digit(int c)
@@ -128,7 +106,7 @@ static int read_hex4(ecosys_i_json_reader *r, unsigned *out, ecosys_i_location e
     return 0;
 }
 
-static int read_escape(ecosys_i_json_reader *r, ecosys_i_json_text *out)
+static int read_escape(ecosys_i_json_reader *r, ecosys_i_text_buffer *out)
 {
     ecosys_i_location escape = ecosys_i_json_here(r); /* at the backslash */
     ecosys_i_json_advance(r);
@@ -137,7 +115,7 @@ static int read_escape(ecosys_i_json_reader *r, ecosys_i_json_text *out)
     const char *simple = c > 0 ? strchr(from, c) : NULL;
     if (simple) {
         ecosys_i_json_advance(r);
-        if (ecosys_i_json_text_append(out, &to[simple - from], 1))
+        if (ecosys_i_text_buffer_append(out, &to[simple - from], 1))
             return ecosys_i_error_nomem();
         return 0;
     }
@@ -173,15 +151,15 @@ static int read_escape(ecosys_i_json_reader *r, ecosys_i_json_text *out)
                                   "\\u0000 (a NUL character) cannot be kept in a text value");
     char utf8[6];
     int n = g_unichar_to_utf8(code, utf8);
-    return ecosys_i_json_text_append(out, utf8, (size_t) n) ? ecosys_i_error_nomem() : 0;
+    return ecosys_i_text_buffer_append(out, utf8, (size_t) n) ? ecosys_i_error_nomem() : 0;
 }
 
 /* Reads a string (at its opening quote) into @p out. */
-static int read_string(ecosys_i_json_reader *r, ecosys_i_json_text *out)
+static int read_string(ecosys_i_json_reader *r, ecosys_i_text_buffer *out)
 {
     ecosys_i_location start = ecosys_i_json_here(r);
     ecosys_i_json_advance(r);
-    if (ecosys_i_json_text_reset(out))
+    if (ecosys_i_text_buffer_reset(out))
         return ecosys_i_error_nomem();
     for (;;) {
         /* Copy runs of plain bytes at once. */
@@ -190,7 +168,7 @@ static int read_string(ecosys_i_json_reader *r, ecosys_i_json_text *out)
                r->block[run] >= 0x20)
             run++;
         if (run > r->pos) {
-            if (ecosys_i_json_text_append(out, (const char *) r->block + r->pos, run - r->pos))
+            if (ecosys_i_text_buffer_append(out, (const char *) r->block + r->pos, run - r->pos))
                 return ecosys_i_error_nomem();
             while (r->pos < run)
                 ecosys_i_json_advance(r);
@@ -220,12 +198,12 @@ static int read_string(ecosys_i_json_reader *r, ecosys_i_json_text *out)
     return 0;
 }
 
-static int take_digits(ecosys_i_json_reader *r, ecosys_i_json_text *out)
+static int take_digits(ecosys_i_json_reader *r, ecosys_i_text_buffer *out)
 {
     int count = 0;
     for (int c = ecosys_i_json_peek(r); c >= '0' && c <= '9'; c = ecosys_i_json_peek(r)) {
         char d = (char) c;
-        if (ecosys_i_json_text_append(out, &d, 1))
+        if (ecosys_i_text_buffer_append(out, &d, 1))
             return -1;
         ecosys_i_json_advance(r);
         count++;
@@ -236,16 +214,16 @@ static int take_digits(ecosys_i_json_reader *r, ecosys_i_json_text *out)
 /* Reads a number (RFC 8259 grammar) into @p out as written; *kind is
  * ECOSYS_I_JSON_INT if it has neither fraction nor exponent, else
  * ECOSYS_I_JSON_REAL. */
-static int read_number(ecosys_i_json_reader *r, ecosys_i_json_text *out,
+static int read_number(ecosys_i_json_reader *r, ecosys_i_text_buffer *out,
                        ecosys_i_json_kind *kind)
 {
     ecosys_i_location start = ecosys_i_json_here(r);
-    if (ecosys_i_json_text_reset(out))
+    if (ecosys_i_text_buffer_reset(out))
         return ecosys_i_error_nomem();
     *kind = ECOSYS_I_JSON_INT;
     int c = ecosys_i_json_peek(r);
     if (c == '-') {
-        if (ecosys_i_json_text_append(out, "-", 1))
+        if (ecosys_i_text_buffer_append(out, "-", 1))
             return ecosys_i_error_nomem();
         ecosys_i_json_advance(r);
     }
@@ -260,7 +238,7 @@ static int read_number(ecosys_i_json_reader *r, ecosys_i_json_text *out,
         return ecosys_i_json_fail(r, ECOSYS_EPARSE, start, "invalid number: leading zero");
     if (ecosys_i_json_peek(r) == '.') {
         *kind = ECOSYS_I_JSON_REAL;
-        if (ecosys_i_json_text_append(out, ".", 1))
+        if (ecosys_i_text_buffer_append(out, ".", 1))
             return ecosys_i_error_nomem();
         ecosys_i_json_advance(r);
         if ((digits = take_digits(r, out)) < 0)
@@ -273,13 +251,13 @@ static int read_number(ecosys_i_json_reader *r, ecosys_i_json_text *out,
     if (c == 'e' || c == 'E') {
         *kind = ECOSYS_I_JSON_REAL;
         char e = (char) c;
-        if (ecosys_i_json_text_append(out, &e, 1))
+        if (ecosys_i_text_buffer_append(out, &e, 1))
             return ecosys_i_error_nomem();
         ecosys_i_json_advance(r);
         c = ecosys_i_json_peek(r);
         if (c == '+' || c == '-') {
             char sign = (char) c;
-            if (ecosys_i_json_text_append(out, &sign, 1))
+            if (ecosys_i_text_buffer_append(out, &sign, 1))
                 return ecosys_i_error_nomem();
             ecosys_i_json_advance(r);
         }

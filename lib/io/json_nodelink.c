@@ -74,8 +74,8 @@ static int read_text(ecosys_i_json_reader *r, json_ptr *ptr, ecosys_i_json_kind 
     switch (*kind) {
     case ECOSYS_I_JSON_TRUE:
     case ECOSYS_I_JSON_FALSE:
-        if (ecosys_i_json_text_reset(&r->text) ||
-            ecosys_i_json_text_append(&r->text, *kind == ECOSYS_I_JSON_TRUE ? "true" : "false",
+        if (ecosys_i_text_buffer_reset(&r->text) ||
+            ecosys_i_text_buffer_append(&r->text, *kind == ECOSYS_I_JSON_TRUE ? "true" : "false",
                                       *kind == ECOSYS_I_JSON_TRUE ? 4 : 5))
             return ecosys_i_error_nomem();
         return 0;
@@ -124,7 +124,7 @@ static int read_axes(ecosys_i_json_reader *r, json_ptr *ptr, uint32_t *out)
         return rc ? rc : intern(r, out, r->text.data);
     }
     ecosys_i_json_advance(r);
-    if (ecosys_i_json_text_reset(&r->join))
+    if (ecosys_i_text_buffer_reset(&r->join))
         return ecosys_i_error_nomem();
     int first = 1, rc;
     size_t count = 0;
@@ -140,8 +140,8 @@ static int read_axes(ecosys_i_json_reader *r, json_ptr *ptr, uint32_t *out)
                                       "%s/%zu: an axis containing ';' cannot be kept (axes are "
                                       "joined with ';')",
                                       pointer(ptr), count);
-        if ((count > 0 && ecosys_i_json_text_append(&r->join, ";", 1)) ||
-            ecosys_i_json_text_append(&r->join, r->text.data, r->text.length))
+        if ((count > 0 && ecosys_i_text_buffer_append(&r->join, ";", 1)) ||
+            ecosys_i_text_buffer_append(&r->join, r->text.data, r->text.length))
             return ecosys_i_error_nomem();
         count++;
     }

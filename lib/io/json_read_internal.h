@@ -16,6 +16,7 @@
 
 #include "core/error.h"
 #include "io/graph_io_common.h"
+#include "io/text_buffer.h"
 
 #include <stdio.h>
 
@@ -33,11 +34,6 @@ typedef enum ecosys_i_json_kind {
     ECOSYS_I_JSON_OBJECT
 } ecosys_i_json_kind;
 
-/* A growable NUL-terminated text. */
-typedef struct ecosys_i_json_text {
-    char *data;
-    size_t length, capacity;
-} ecosys_i_json_text;
 
 /* What the values of each free attribute of a table have been so far. */
 typedef struct ecosys_i_json_columns {
@@ -55,9 +51,9 @@ typedef struct ecosys_i_json_reader {
     int eof;             /* 1 at the end of the file, 2 after a read error */
     size_t line, column; /* of the next byte */
 
-    ecosys_i_json_text text; /* the last string or number read */
-    ecosys_i_json_text key;  /* the last member name read */
-    ecosys_i_json_text join; /* axes joined from an array */
+    ecosys_i_text_buffer text; /* the last string or number read */
+    ecosys_i_text_buffer key;  /* the last member name read */
+    ecosys_i_text_buffer join; /* axes joined from an array */
 
     ecosys_i_json_columns columns[2]; /* by ecosys_table */
     ecosys_i_actor_record actor;
@@ -118,10 +114,7 @@ int ecosys_i_json_fail_last(ecosys_i_json_reader *r, int rc, ecosys_i_location w
 /* The error for the next byte not being @p expected (or a read error). */
 int ecosys_i_json_unexpected(ecosys_i_json_reader *r, const char *expected);
 
-/* ---- json_lexer.c: texts and values -------------------------------------------- */
-
-int ecosys_i_json_text_append(ecosys_i_json_text *b, const char *bytes, size_t length);
-int ecosys_i_json_text_reset(ecosys_i_json_text *b);
+/* ---- json_lexer.c: values (texts: io/text_buffer.h) ----------------------------- */
 
 /* Reads a value after spaces. Scalars are read whole (strings and numbers
  * into r->text); for arrays and objects only *kind is set and nothing is
