@@ -41,29 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double clock_s(clockid_t id)
-{
-    struct timespec ts;
-    clock_gettime(id, &ts);
-    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-static long peak_rss_kib(void)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long kib = -1;
-    if (!f)
-        return -1;
-    while (fgets(line, sizeof line, f))
-        if (strncmp(line, "VmHWM:", 6) == 0) {
-            kib = strtol(line + 6, NULL, 10);
-            break;
-        }
-    fclose(f);
-    return kib;
-}
+#include "bench_clock.h"
 
 static void check(int rc, const char *step)
 {
@@ -135,16 +113,16 @@ int main(int argc, char **argv)
     ecosys_dataset *ds = NULL;
     ecosys_graph *g = NULL;
     ecosys_partition *p = NULL;
-    double t0 = clock_s(CLOCK_MONOTONIC);
+    double t0 = bench_clock_s(CLOCK_MONOTONIC);
     check(ecosys_dataset_read(&ds, path, ECOSYS_FORMAT_AUTO), "load");
     check(ecosys_graph_new(&g, ds, NULL), "load");
-    printf("load %.6f %ld\n", clock_s(CLOCK_MONOTONIC) - t0, peak_rss_kib());
+    printf("load %.6f %ld\n", bench_clock_s(CLOCK_MONOTONIC) - t0, peak_rss_kib());
     printf("# %zu actors, %zu ties\n", ecosys_graph_actor_count(g), ecosys_graph_tie_count(g));
     fflush(stdout);
 
-    t0 = clock_s(CLOCK_MONOTONIC);
+    t0 = bench_clock_s(CLOCK_MONOTONIC);
     check(ecosys_partition_by_attribute(&p, g, "sector"), "partition");
-    printf("partition %.6f %ld\n", clock_s(CLOCK_MONOTONIC) - t0, peak_rss_kib());
+    printf("partition %.6f %ld\n", bench_clock_s(CLOCK_MONOTONIC) - t0, peak_rss_kib());
     fflush(stdout);
 
     const ecosys_statistic statistics[2] = {
@@ -162,11 +140,11 @@ int main(int argc, char **argv)
     ecosys_null_test test;
     char step[64];
     snprintf(step, sizeof step, "rewiring_%zu_t%u", replicates, threads);
-    double cpu0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
-    t0 = clock_s(CLOCK_MONOTONIC);
+    double cpu0 = bench_clock_s(CLOCK_PROCESS_CPUTIME_ID);
+    t0 = bench_clock_s(CLOCK_MONOTONIC);
     check(ecosys_null_test_run(&test, g, p, statistics, 2, &o), step);
-    double wall = clock_s(CLOCK_MONOTONIC) - t0;
-    double cpu = clock_s(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
+    double wall = bench_clock_s(CLOCK_MONOTONIC) - t0;
+    double cpu = bench_clock_s(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
     printf("%s %.6f %ld\n", step, wall, peak_rss_kib());
     printf("# threads used %u, cpu seconds %.3f (%.2f cores busy on average)\n", test.threads,
            cpu, wall > 0 ? cpu / wall : 0.0);

@@ -14,12 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
+#include "bench_clock.h"
 
 static int fail(int rc)
 {
@@ -46,13 +41,13 @@ int main(int argc, char **argv)
     }
     ecosys_dataset *ds = NULL;
     ecosys_graph *g = NULL;
-    double t0 = now();
+    double t0 = bench_clock_s(CLOCK_MONOTONIC);
     int rc = ecosys_dataset_read(&ds, dir, ECOSYS_FORMAT_AUTO);
     if (!rc)
         rc = ecosys_graph_new(&g, ds, NULL);
     if (rc)
         return fail(rc);
-    printf("load_and_graph %.6f\n", now() - t0);
+    printf("load_and_graph %.6f\n", bench_clock_s(CLOCK_MONOTONIC) - t0);
 
     struct {
         const char *name;
@@ -71,10 +66,10 @@ int main(int argc, char **argv)
         o.threads = threads;
         o.seed = 1;
         ecosys_resilience r;
-        t0 = now();
+        t0 = bench_clock_s(CLOCK_MONOTONIC);
         if ((rc = ecosys_resilience_run(&r, g, &o)))
             return fail(rc);
-        double seconds = now() - t0;
+        double seconds = bench_clock_s(CLOCK_MONOTONIC) - t0;
         if (steps[s].strategy == ECOSYS_REMOVAL_RANDOM)
             printf("random_%zu_t%u %.6f\n", replicates, threads, seconds);
         else

@@ -52,41 +52,10 @@
 
 #include <glib.h>
 #include <igraph.h>
+#include "bench_clock.h"
 
 /* ------------------------------------------------------------------------ */
 /* Timing and memory.                                                        */
-
-/* Wall-clock seconds, or the process's CPU seconds if the environment has
- * ECOSYS_BENCH_CLOCK=cpu (bench/run_sectors.sh: steadier on a loaded
- * machine; every step timed here runs on one thread). */
-static double now_s(void)
-{
-    static int cpu = -1;
-    if (cpu < 0) {
-        const char *c = getenv("ECOSYS_BENCH_CLOCK");
-        cpu = c && strcmp(c, "cpu") == 0;
-    }
-    struct timespec ts;
-    clock_gettime(cpu ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-static long peak_rss_kib(void)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long kib = -1;
-    if (!f)
-        return -1;
-    while (fgets(line, sizeof line, f)) {
-        if (!strncmp(line, "VmHWM:", 6)) {
-            kib = strtol(line + 6, NULL, 10);
-            break;
-        }
-    }
-    fclose(f);
-    return kib;
-}
 
 static int verbose = 0;
 
