@@ -53,8 +53,8 @@ int ecosys_i_unify_names(size_t *ids, char ***out_names, size_t *out_count,
 {
     *out_names = NULL;
     *out_count = 0;
-    named *sorted = ecosys_i_waves_zalloc(n, sizeof *sorted);
-    run *runs = ecosys_i_waves_zalloc(n, sizeof *runs);
+    named *sorted = ecosys_i_zalloc_array(n, sizeof *sorted);
+    run *runs = ecosys_i_zalloc_array(n, sizeof *runs);
     char **distinct = NULL;
     size_t count = 0;
     int rc = 0;
@@ -73,7 +73,7 @@ int ecosys_i_unify_names(size_t *ids, char ***out_names, size_t *out_count,
         i = j;
     }
     qsort(runs, count, sizeof *runs, compare_runs);
-    distinct = ecosys_i_waves_zalloc(count, sizeof *distinct);
+    distinct = ecosys_i_zalloc_array(count, sizeof *distinct);
     if (!distinct) {
         rc = ecosys_i_error_nomem();
         goto done;
@@ -117,8 +117,8 @@ int ecosys_i_waves_groups(ecosys_waves *out, const ecosys_i_waves_work *w,
             return ecosys_i_unknown_actor_attribute(w->dataset[i], attribute);
     }
     size_t n = w->union_count;
-    const char **names = ecosys_i_waves_zalloc(n, sizeof *names);
-    out->actor_group = ecosys_i_waves_zalloc(n, sizeof(size_t));
+    const char **names = ecosys_i_zalloc_array(n, sizeof *names);
+    out->actor_group = ecosys_i_zalloc_array(n, sizeof(size_t));
     if (!names || !out->actor_group) {
         free(names);
         return ecosys_i_error_nomem();
@@ -264,10 +264,10 @@ int ecosys_i_waves_axes(ecosys_waves *out, const ecosys_i_waves_work *w)
     if (t1 > SIZE_MAX / 64 || t0 > SIZE_MAX / 64 - t1)
         return ecosys_i_error_nomem();
     size_t total = t0 + t1;
-    triple *t = ecosys_i_waves_zalloc(total, sizeof *t);
-    triple *both = ecosys_i_waves_zalloc(total, sizeof *both);
-    const char **names = ecosys_i_waves_zalloc(total, sizeof *names);
-    size_t *ids = ecosys_i_waves_zalloc(total, sizeof *ids);
+    triple *t = ecosys_i_zalloc_array(total, sizeof *t);
+    triple *both = ecosys_i_zalloc_array(total, sizeof *both);
+    const char **names = ecosys_i_zalloc_array(total, sizeof *names);
+    size_t *ids = ecosys_i_zalloc_array(total, sizeof *ids);
     size_t c0 = 0, c1 = 0;
     int rc = 0;
     if (!t || !both || !names || !ids) {
@@ -283,7 +283,7 @@ int ecosys_i_waves_axes(ecosys_waves *out, const ecosys_i_waves_work *w)
         t[i].axis = ids[t[i].axis];
     ecosys_waves_tie_set *sets[3] = {&out->formed, &out->dissolved, &out->persisting};
     for (int s = 0; s < 3; s++)
-        if (!(sets[s]->by_axis = ecosys_i_waves_zalloc(out->axis_count, sizeof(size_t)))) {
+        if (!(sets[s]->by_axis = ecosys_i_zalloc_array(out->axis_count, sizeof(size_t)))) {
             rc = ecosys_i_error_nomem();
             goto done;
         }
@@ -327,7 +327,7 @@ static int wave_values(ecosys_waves *out, const ecosys_i_waves_work *w, int i,
     double v[ECOSYS_WAVES_MEASURE_COUNT];
     for (int k = 0; k < ECOSYS_WAVES_MEASURE_COUNT; k++)
         v[k] = NAN;
-    size_t *membership = ecosys_i_waves_zalloc(n, sizeof *membership);
+    size_t *membership = ecosys_i_zalloc_array(n, sizeof *membership);
     if (!membership)
         return ecosys_i_error_nomem();
     for (size_t x = 0; x < n; x++)

@@ -55,15 +55,6 @@ const char *ecosys_waves_measure_name(int measure)
 
 /* ---- small helpers ---------------------------------------------------------- */
 
-void *ecosys_i_waves_zalloc(size_t count, size_t size)
-{
-    if (count == 0)
-        count = 1;
-    if (size && count > SIZE_MAX / size)
-        return NULL;
-    return calloc(count, size);
-}
-
 int ecosys_i_pair_compare(const void *x, const void *y)
 {
     const ecosys_i_pair *p = x, *q = y;
@@ -149,10 +140,10 @@ static int build_union(ecosys_i_waves_work *w)
     if (n1 > SIZE_MAX / 2 || n0 > SIZE_MAX / 2 - n1)
         return ecosys_i_error_nomem();
     size_t cap = n0 + n1;
-    w->to_union[0] = ecosys_i_waves_zalloc(n0, sizeof(size_t));
-    w->to_union[1] = ecosys_i_waves_zalloc(n1, sizeof(size_t));
-    w->from_union[0] = ecosys_i_waves_zalloc(cap, sizeof(size_t));
-    w->from_union[1] = ecosys_i_waves_zalloc(cap, sizeof(size_t));
+    w->to_union[0] = ecosys_i_zalloc_array(n0, sizeof(size_t));
+    w->to_union[1] = ecosys_i_zalloc_array(n1, sizeof(size_t));
+    w->from_union[0] = ecosys_i_zalloc_array(cap, sizeof(size_t));
+    w->from_union[1] = ecosys_i_zalloc_array(cap, sizeof(size_t));
     if (!w->to_union[0] || !w->to_union[1] || !w->from_union[0] || !w->from_union[1])
         return ecosys_i_error_nomem();
     for (size_t u = 0; u < cap; u++)
@@ -179,7 +170,7 @@ static int collect_edges(ecosys_i_waves_work *w, int i)
 {
     const ecosys_graph *g = w->graph[i];
     size_t m = g->info.tie_count;
-    w->edges[i] = ecosys_i_waves_zalloc(m, sizeof(ecosys_i_pair));
+    w->edges[i] = ecosys_i_zalloc_array(m, sizeof(ecosys_i_pair));
     if (!w->edges[i])
         return ecosys_i_error_nomem();
     for (size_t e = 0; e < m; e++) {
@@ -201,8 +192,8 @@ static int collect_edges(ecosys_i_waves_work *w, int i)
 static int fill_ids(ecosys_waves *out, const ecosys_i_waves_work *w)
 {
     size_t n = w->union_count;
-    out->actor_ids = ecosys_i_waves_zalloc(n, sizeof(char *));
-    out->actor_presence = ecosys_i_waves_zalloc(n, sizeof(unsigned int));
+    out->actor_ids = ecosys_i_zalloc_array(n, sizeof(char *));
+    out->actor_presence = ecosys_i_zalloc_array(n, sizeof(unsigned int));
     if (!out->actor_ids || !out->actor_presence)
         return ecosys_i_error_nomem();
     out->actor_count = n;
@@ -223,10 +214,10 @@ static int fill_ids(ecosys_waves *out, const ecosys_i_waves_work *w)
 static int tie_set_alloc(ecosys_waves_tie_set *s, size_t count, size_t k)
 {
     s->count = count;
-    s->sources = ecosys_i_waves_zalloc(count, sizeof(size_t));
-    s->targets = ecosys_i_waves_zalloc(count, sizeof(size_t));
-    s->flags = ecosys_i_waves_zalloc(count, sizeof(unsigned int));
-    s->by_group = k > 0 && k > SIZE_MAX / k ? NULL : ecosys_i_waves_zalloc(k * k, sizeof(size_t));
+    s->sources = ecosys_i_zalloc_array(count, sizeof(size_t));
+    s->targets = ecosys_i_zalloc_array(count, sizeof(size_t));
+    s->flags = ecosys_i_zalloc_array(count, sizeof(unsigned int));
+    s->by_group = k > 0 && k > SIZE_MAX / k ? NULL : ecosys_i_zalloc_array(k * k, sizeof(size_t));
     if (!s->sources || !s->targets || !s->flags || !s->by_group)
         return ecosys_i_error_nomem();
     return 0;
@@ -288,7 +279,7 @@ static int classify_ties(ecosys_waves *out, const ecosys_i_waves_work *w)
 
 static int index_list_alloc(ecosys_index_list *list, size_t count)
 {
-    list->items = ecosys_i_waves_zalloc(count, sizeof(size_t));
+    list->items = ecosys_i_zalloc_array(count, sizeof(size_t));
     list->count = 0;
     return list->items ? 0 : ecosys_i_error_nomem();
 }

@@ -5,6 +5,7 @@
 #ifndef ECOSYS_DYNAMICS_WAVES_INTERNAL_H
 #define ECOSYS_DYNAMICS_WAVES_INTERNAL_H
 
+#include "core/alloc.h"
 #include "ecosys/waves.h"
 
 #include <stddef.h>
@@ -36,9 +37,6 @@ typedef struct ecosys_i_waves_work {
     size_t m[2];
 } ecosys_i_waves_work;
 
-/* calloc of @p count elements of @p size (at least one), NULL on overflow
- * or failure. */
-void *ecosys_i_waves_zalloc(size_t count, size_t size);
 
 /* Gives each of the @p n @p names a number, the distinct names numbered in
  * order of first appearance; *out_names receives malloc'ed copies of the

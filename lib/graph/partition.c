@@ -23,15 +23,6 @@ struct ecosys_partition {
     char *names;          /* every name, NUL-terminated, back to back */
 };
 
-void *ecosys_i_alloc_array(size_t count, size_t size)
-{
-    if (count == 0)
-        count = 1;
-    if (size && count > SIZE_MAX / size)
-        return NULL;
-    return malloc(count * size);
-}
-
 void ecosys_partition_free(ecosys_partition *p)
 {
     if (!p)

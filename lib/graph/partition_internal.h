@@ -2,11 +2,9 @@
 #ifndef ECOSYS_GRAPH_PARTITION_INTERNAL_H
 #define ECOSYS_GRAPH_PARTITION_INTERNAL_H
 
+#include "core/alloc.h" /* ecosys_i_alloc_array, used with partitions */
 #include "ecosys/partition.h"
 
-/* malloc of @p count elements of @p size (at least one element), NULL on
- * overflow or failure. */
-void *ecosys_i_alloc_array(size_t count, size_t size);
 
 /* Records ECOSYS_EINVAL "no actor attribute X; available: id, name, ..."
  * and returns it. */
